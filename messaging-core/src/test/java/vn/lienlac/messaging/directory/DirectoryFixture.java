@@ -1,0 +1,106 @@
+package vn.lienlac.messaging.directory;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import vn.lienlac.infra.support.db.PgUrl;
+import vn.lienlac.infra.support.db.SchemaMigrations;
+import vn.lienlac.infra.support.testing.TestServices;
+
+/** A fresh district database and a fresh migrated database of ours, with pools to both. */
+final class DirectoryFixture implements AutoCloseable {
+
+  final Vertx vertx = Vertx.vertx();
+  final PgUrl districtUrl;
+  final PgUrl oursUrl;
+  final Pool district;
+  final Pool ours;
+
+  DirectoryFixture(String name) {
+    districtUrl = TestServices.freshDatabase(name + "_district");
+    oursUrl = TestServices.freshDatabase(name + "_ours");
+    TestServices.execute(districtUrl, DistrictSchema.ddl());
+    migrate(oursUrl);
+    district = DistrictDatabase.pool(vertx, districtUrl.uri(), 2);
+    ours = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
+        .connectingTo(PgConnectOptions.fromUri(oursUrl.uri())).using(vertx).build();
+  }
+
+  static void migrate(PgUrl url) {
+    new SchemaMigrations(url, List.of(new SchemaMigrations.ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS)))
+        .migrate();
+  }
+
+  SyncSummary sync(SyncMode mode) {
+    return sync(mode, DirectorySyncOptions.DEFAULTS);
+  }
+
+  SyncSummary sync(SyncMode mode, DirectorySyncOptions options) {
+    return DirectorySync.create(district, ours, options).run(mode, SyncProgress.SILENT).await();
+  }
+
+  void upstream(String... statements) {
+    for (String sql : statements) {
+      TestServices.execute(districtUrl, sql);
+    }
+  }
+
+  List<List<String>> ours(String sql) {
+    return query(oursUrl, sql);
+  }
+
+  String oursValue(String sql) {
+    List<List<String>> rows = ours(sql);
+    return rows.isEmpty() ? null : rows.get(0).get(0);
+  }
+
+  static List<List<String>> query(PgUrl url, String sql) {
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<List<String>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Every row of the copy, without the columns that record when we wrote it. */
+  static List<List<String>> snapshot(PgUrl url) {
+    List<List<String>> all = new ArrayList<>();
+    for (String table : List.of("school", "school_class", "student", "guardian", "guardian_student", "teacher",
+        "teaching_assignment")) {
+      all.addAll(query(url, "SELECT '" + table + "', to_jsonb(t) - 'synced_at' - 'removed_at'"
+          + " || jsonb_build_object('removed', t.removed_at IS NOT NULL) FROM directory." + table + " t ORDER BY 2::text"));
+    }
+    all.addAll(query(url, "SELECT source_table, source_key, reason FROM directory.sync_rejection ORDER BY 1, 2"));
+    return all;
+  }
+
+  @Override
+  public void close() {
+    district.close().await();
+    ours.close().await();
+    vertx.close().await();
+    TestServices.dropDatabase(districtUrl);
+    TestServices.dropDatabase(oursUrl);
+  }
+}
