@@ -83,16 +83,13 @@ final class DirectoryFixture implements AutoCloseable {
     }
   }
 
+  static final List<String> COPY_TABLES = List.of("directory.school", "directory.school_class",
+      "directory.student", "directory.guardian", "directory.guardian_student", "directory.teacher",
+      "directory.teaching_assignment", "directory.sync_rejection");
+
   /** Every row of the copy, without the columns that record when we wrote it. */
-  static List<List<String>> snapshot(PgUrl url) {
-    List<List<String>> all = new ArrayList<>();
-    for (String table : List.of("school", "school_class", "student", "guardian", "guardian_student", "teacher",
-        "teaching_assignment")) {
-      all.addAll(query(url, "SELECT '" + table + "', to_jsonb(t) - 'synced_at' - 'removed_at'"
-          + " || jsonb_build_object('removed', t.removed_at IS NOT NULL) FROM directory." + table + " t ORDER BY 2::text"));
-    }
-    all.addAll(query(url, "SELECT source_table, source_key, reason FROM directory.sync_rejection ORDER BY 1, 2"));
-    return all;
+  static List<String> snapshot(PgUrl url) {
+    return TestServices.contents(url, COPY_TABLES);
   }
 
   @Override

@@ -64,6 +64,30 @@ public final class TestServices {
     execute(postgresAdmin(), "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
   }
 
+  /**
+   * Every row of the given tables as JSON text, sorted, without the columns that only record when we
+   * wrote a row ({@code synced_at}, {@code first_seen_at}, {@code last_seen_at}; {@code removed_at} becomes a {@code removed} flag): two copies made
+   * by different runs compare equal when they hold the same data.
+   */
+  public static java.util.List<String> contents(PgUrl url, java.util.List<String> tables) {
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         Statement s = c.createStatement()) {
+      for (String table : tables) {
+        try (var rs = s.executeQuery("SELECT '" + table + " ' || (to_jsonb(t) - 'synced_at' - 'removed_at' - 'first_seen_at' - 'last_seen_at'"
+            + " || jsonb_build_object('removed', to_jsonb(t) ->> 'removed_at' IS NOT NULL))::text FROM " + table
+            + " t ORDER BY 1")) {
+          while (rs.next()) {
+            rows.add(rs.getString(1));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read " + tables + " on " + url + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
   public static void execute(PgUrl url, String sql) {
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
          Statement s = c.createStatement()) {

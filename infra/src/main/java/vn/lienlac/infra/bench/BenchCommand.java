@@ -1,0 +1,17 @@
+package vn.lienlac.infra.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Đo hiệu năng / benchmarks: each scenario prints one JSON line on stdout with what it",
+        "measured on this machine. Every scenario accepts --scale F (e.g. 0.1) to shrink its sizes.",
+        "They use the PostgreSQL server of LIENLAC_PG_URL when set (creating and dropping their own",
+        "databases on it), otherwise an embedded one under <project>/var/bench."},
+    subcommands = {DistrictSyncBench.class, CommandLine.HelpCommand.class})
+public final class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

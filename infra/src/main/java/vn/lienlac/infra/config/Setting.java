@@ -1,0 +1,57 @@
+package vn.lienlac.infra.config;
+
+/**
+ * Every setting Liên Lạc reads, with its environment variable, its key in {@code lienlac.yaml}, its
+ * default (null when it must be given) and what it means. `./lienlac config` prints this table.
+ */
+public enum Setting {
+  HTTP_HOST("LIENLAC_HTTP_HOST", "http.host", "0.0.0.0", "Interface the HTTP API listens on."),
+  HTTP_PORT("LIENLAC_HTTP_PORT", "http.port", "8080", "Port of the HTTP API, in every mode."),
+  PG_URL("LIENLAC_PG_URL", "postgres.url", null,
+      "Our PostgreSQL database, postgresql://user:password@host:port/database."),
+  PG_POOL_SIZE("LIENLAC_PG_POOL_SIZE", "postgres.pool-size", "16", "Connections per process to our database."),
+  REDIS_URL("LIENLAC_REDIS_URL", "redis.url", null, "Redis, redis://[:password@]host:port[/db]."),
+  DISTRICT_PG_URL("LIENLAC_DISTRICT_PG_URL", "district.url", null,
+      "The district education database (read only), postgresql://…; needed by the workers role and district commands."),
+  DISTRICT_POOL_SIZE("LIENLAC_DISTRICT_POOL_SIZE", "district.pool-size", "2",
+      "Connections to the district database (the sync reads one page ahead)."),
+  DISTRICT_SYNC_INTERVAL("LIENLAC_DISTRICT_SYNC_INTERVAL", "district.sync.interval", "PT5M",
+      "How often the workers role copies directory changes (ISO-8601 duration)."),
+  DISTRICT_FULL_PASS_EVERY("LIENLAC_DISTRICT_FULL_PASS_EVERY", "district.sync.full-pass-every", "PT24H",
+      "How often a full pass re-reads everything to find rows deleted upstream."),
+  DISTRICT_PAGE_SIZE("LIENLAC_DISTRICT_PAGE_SIZE", "district.sync.page-size", "5000",
+      "Rows per page (one transaction) when copying the directory."),
+  SHUTDOWN_GRACE("LIENLAC_SHUTDOWN_GRACE", "shutdown.grace", "PT30S",
+      "On SIGTERM, how long in-flight requests and batches may take to finish."),
+  LOG_FORMAT("LIENLAC_LOG_FORMAT", "log.format", "json", "json (one object per line) or text."),
+  DATA_DIR("LIENLAC_DATA_DIR", "data-dir", "var",
+      "Where demo and benchmark keep embedded PostgreSQL data (relative to the project folder).");
+
+  private final String env;
+  private final String yamlKey;
+  private final String defaultValue;
+  private final String meaning;
+
+  Setting(String env, String yamlKey, String defaultValue, String meaning) {
+    this.env = env;
+    this.yamlKey = yamlKey;
+    this.defaultValue = defaultValue;
+    this.meaning = meaning;
+  }
+
+  public String env() {
+    return env;
+  }
+
+  public String yamlKey() {
+    return yamlKey;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+}

@@ -1,0 +1,97 @@
+package vn.lienlac.infra.demo;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.lienlac.infra.config.LienlacConfig;
+import vn.lienlac.infra.config.Setting;
+import vn.lienlac.infra.config.ProjectPaths;
+import vn.lienlac.infra.district.DirectorySyncRunner;
+import vn.lienlac.infra.district.SyncProgressPrinter;
+import vn.lienlac.messaging.directory.SyncMode;
+import vn.lienlac.infra.runtime.LienlacRuntime;
+import vn.lienlac.infra.runtime.LocalDatabases;
+import vn.lienlac.infra.runtime.ModuleMigrations;
+import vn.lienlac.infra.runtime.Role;
+import vn.lienlac.infra.seed.DistrictSeeder;
+import vn.lienlac.infra.seed.SeedOptions;
+import vn.lienlac.infra.support.db.PgUrl;
+import vn.lienlac.infra.support.embedded.EmbeddedPostgresServer;
+import vn.lienlac.infra.support.embedded.EmbeddedRedisServer;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Chạy thử toàn bộ hệ thống / runs the whole system on this machine with nothing but a JDK:",
+        "embedded PostgreSQL and Redis (real binaries from Maven Central, on free ports), a seeded sandbox",
+        "district database, the directory sync and the HTTP API on LIENLAC_HTTP_PORT (default 8080).",
+        "Data lives in <project>/var/demo (LIENLAC_DATA_DIR); a second run reuses it.",
+        "Ctrl-C stops everything and leaves nothing running."})
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--schools", defaultValue = "10", description = "Schools in the sandbox district (first run only). Default: ${DEFAULT-VALUE}.")
+  int schools;
+
+  @Option(names = "--students-per-school", defaultValue = "300",
+      description = "Students per school (first run only). Default: ${DEFAULT-VALUE}.")
+  int studentsPerSchool;
+
+  @Override
+  public Integer call() throws Exception {
+    LienlacConfig config = LienlacConfig.load();
+    Path dataDir = ProjectPaths.resolve(config.string(Setting.DATA_DIR)).resolve("demo");
+    System.err.println("Khởi động PostgreSQL và Redis nhúng / starting embedded PostgreSQL and Redis (data in "
+        + dataDir + ")…");
+    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+        EmbeddedPostgresServer.Durability.DURABLE);
+    EmbeddedRedisServer redis;
+    try {
+      redis = EmbeddedRedisServer.start();
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+    LienlacRuntime runtime = null;
+    try {
+      PgUrl server = postgres.url("postgres");
+      LocalDatabases.create(server, "lienlac", false);
+      LocalDatabases.create(server, "district", false);
+      PgUrl ours = server.withDatabase("lienlac");
+      PgUrl district = server.withDatabase("district");
+      config = config.with(Setting.PG_URL, ours.uri(), "demo")
+          .with(Setting.REDIS_URL, redis.url(), "demo")
+          .with(Setting.DISTRICT_PG_URL, district.uri(), "demo");
+
+      ModuleMigrations.of(ours).migrate();
+      if (!hasDistrictData(district)) {
+        System.err.printf("Tạo CSDL ngành mẫu / seeding a sandbox district: %d schools × %d students…%n",
+            schools, studentsPerSchool);
+        new DistrictSeeder(district, new SeedOptions(schools, studentsPerSchool, 2026, false)).seed(System.err::println);
+      }
+      System.err.println("Đồng bộ danh bạ / syncing the directory…");
+      SyncProgressPrinter printer = new SyncProgressPrinter(System.err);
+      printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
+      runtime = LienlacRuntime.start(config, Role.ALL);
+      DemoBanner.print(System.out, runtime.httpPort(), ours, district, redis.url(), dataDir);
+    } catch (RuntimeException e) {
+      stop(runtime, redis, postgres);
+      throw e;
+    }
+    LienlacRuntime started = runtime;
+    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> stop(started, redis, postgres));
+    return 0;
+  }
+
+  private static boolean hasDistrictData(PgUrl district) {
+    boolean tables = "true".equals(LocalDatabases.value(district, "SELECT (to_regclass('public.hoc_sinh') IS NOT NULL)::text"));
+    return tables && "true".equals(LocalDatabases.value(district, "SELECT EXISTS (SELECT 1 FROM hoc_sinh)::text"));
+  }
+
+  private static void stop(LienlacRuntime runtime, EmbeddedRedisServer redis, EmbeddedPostgresServer postgres) {
+    if (runtime != null) {
+      runtime.close();
+    }
+    redis.close();
+    postgres.close();
+    System.err.println("Đã dừng / stopped: API, Redis and PostgreSQL are down.");
+  }
+}

@@ -1,0 +1,52 @@
+package vn.lienlac.infra.district;
+
+import io.vertx.core.Vertx;
+import java.util.List;
+import vn.lienlac.infra.config.LienlacConfig;
+import vn.lienlac.infra.config.Setting;
+import vn.lienlac.infra.launcher.UserFacingException;
+import vn.lienlac.infra.runtime.Connections;
+import vn.lienlac.infra.runtime.Metrics;
+import vn.lienlac.infra.runtime.ModuleMigrations;
+import vn.lienlac.messaging.directory.DirectorySync;
+import vn.lienlac.messaging.directory.DirectorySyncOptions;
+import vn.lienlac.messaging.directory.SyncMode;
+import vn.lienlac.messaging.directory.SyncProgress;
+import vn.lienlac.messaging.directory.SyncSummary;
+
+/** One directory sync run from the command line (or the demo's first start), blocking until done. */
+public final class DirectorySyncRunner {
+
+  private DirectorySyncRunner() {}
+
+  /** @throws DirectorySync.AlreadyRunning when another process holds the sync lock */
+  public static SyncSummary run(LienlacConfig config, SyncMode mode, Integer pageSize, SyncProgress progress) {
+    config.require(List.of(Setting.PG_URL, Setting.DISTRICT_PG_URL));
+    List<String> pending = ModuleMigrations.of(Connections.oursUrl(config)).pending();
+    if (!pending.isEmpty()) {
+      throw new UserFacingException("our database has pending migrations " + pending + "; run ./lienlac migrate first");
+    }
+    DirectorySyncOptions options = new DirectorySyncOptions(
+        pageSize != null ? pageSize : config.integer(Setting.DISTRICT_PAGE_SIZE),
+        config.duration(Setting.DISTRICT_FULL_PASS_EVERY));
+    Vertx vertx = Connections.vertx(new Metrics());
+    try {
+      DirectorySync sync = DirectorySync.create(Connections.district(vertx, config), Connections.ours(vertx, config),
+          options);
+      // Ctrl-C during a long first copy: let the page being written commit, then stop; a rerun resumes.
+      Thread stopOnSignal = new Thread(sync::requestStop, "directory-sync-stop");
+      Runtime.getRuntime().addShutdownHook(stopOnSignal);
+      try {
+        return sync.run(mode, progress).await();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already stopping; the hook has done its work
+        }
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package vn.lienlac.infra.runtime;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.TimeUnit;
+import vn.lienlac.infra.config.LienlacConfig;
+import vn.lienlac.infra.config.Setting;
+import vn.lienlac.infra.support.db.PgUrl;
+import vn.lienlac.messaging.directory.DistrictDatabase;
+
+/** Builds Vert.x and the clients to our database, the district database and Redis from configuration. */
+public final class Connections {
+
+  private Connections() {}
+
+  public static Vertx vertx(Metrics metrics) {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+        .build();
+  }
+
+  public static PgUrl oursUrl(LienlacConfig config) {
+    return parse(config, Setting.PG_URL);
+  }
+
+  public static PgUrl districtUrl(LienlacConfig config) {
+    return parse(config, Setting.DISTRICT_PG_URL);
+  }
+
+  public static Pool ours(Vertx vertx, LienlacConfig config) {
+    PgConnectOptions connect = PgConnectOptions.fromUri(oursUrl(config).uri());
+    connect.addProperty("application_name", "lienlac");
+    connect.setPipeliningLimit(256);
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(config.integer(Setting.PG_POOL_SIZE)).setName("lienlac")
+            .setConnectionTimeout(10).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+  }
+
+  public static Pool district(Vertx vertx, LienlacConfig config) {
+    return DistrictDatabase.pool(vertx, districtUrl(config).uri(), config.integer(Setting.DISTRICT_POOL_SIZE));
+  }
+
+  public static Redis redis(Vertx vertx, LienlacConfig config) {
+    return Redis.createClient(vertx, new RedisOptions()
+        .setConnectionString(config.string(Setting.REDIS_URL))
+        .setMaxPoolSize(8)
+        .setMaxPoolWaiting(256));
+  }
+
+  private static PgUrl parse(LienlacConfig config, Setting setting) {
+    try {
+      return PgUrl.parse(config.string(setting));
+    } catch (IllegalArgumentException e) {
+      throw new vn.lienlac.infra.config.ConfigException(setting.env() + ": " + e.getMessage());
+    }
+  }
+}

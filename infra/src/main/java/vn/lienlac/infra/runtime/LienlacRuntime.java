@@ -1,0 +1,103 @@
+package vn.lienlac.infra.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienlac.api.ApiServer;
+import vn.lienlac.api.ApiServerOptions;
+import vn.lienlac.infra.config.LienlacConfig;
+import vn.lienlac.infra.config.Setting;
+import vn.lienlac.messaging.directory.DirectorySync;
+import vn.lienlac.messaging.directory.DirectorySyncOptions;
+import vn.lienlac.messaging.directory.DirectorySyncVerticle;
+
+/**
+ * One running Liên Lạc process: Vert.x, its clients, and the verticles of its role, deployed
+ * explicitly. {@link #close} undeploys them gracefully (HTTP stops accepting and drains, the sync
+ * finishes its page), then closes the clients.
+ */
+public final class LienlacRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LienlacRuntime.class);
+
+  private final Vertx vertx;
+  private final Duration grace;
+  private final List<String> deployments = new ArrayList<>();
+  private ApiServer api;
+
+  private LienlacRuntime(Vertx vertx, Duration grace) {
+    this.vertx = vertx;
+    this.grace = grace;
+  }
+
+  public static LienlacRuntime start(LienlacConfig config, Role role) {
+    Metrics metrics = new Metrics();
+    Vertx vertx = Connections.vertx(metrics);
+    LienlacRuntime runtime = new LienlacRuntime(vertx, config.duration(Setting.SHUTDOWN_GRACE));
+    try {
+      Pool ours = Connections.ours(vertx, config);
+      Redis redis = Connections.redis(vertx, config);
+      if (role.runsApi()) {
+        Readiness readiness = new Readiness(vertx, ours, redis, ModuleMigrations.of(Connections.oursUrl(config)));
+        runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
+            config.integer(Setting.HTTP_PORT), runtime.grace), readiness,
+            PrometheusScrapingHandler.create(metrics.registry()));
+        runtime.deploy(runtime.api);
+      }
+      if (role.runsWorkers()) {
+        Pool district = Connections.district(vertx, config);
+        DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
+            config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY)));
+        runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
+            metrics.directorySync()));
+      }
+      LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
+      return runtime;
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  public int httpPort() {
+    return api == null ? -1 : api.actualPort();
+  }
+
+  private void deploy(io.vertx.core.Deployable verticle) {
+    try {
+      deployments.add(vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not start " + verticle.getClass().getSimpleName() + " within 60 s");
+    }
+  }
+
+  @Override
+  public void close() {
+    LOG.info("Liên Lạc stopping");
+    try {
+      // Undeploy in reverse order: stop taking requests first, then let workers finish their batch.
+      Future<Void> undeployed = Future.succeededFuture();
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        String id = deployments.get(i);
+        undeployed = undeployed.compose(v -> vertx.undeploy(id));
+      }
+      undeployed.await(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("graceful stop did not finish within {}: {}", grace, e.getMessage());
+    }
+    try {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
+    }
+    LOG.info("Liên Lạc stopped");
+  }
+}

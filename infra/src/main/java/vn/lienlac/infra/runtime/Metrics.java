@@ -1,0 +1,53 @@
+package vn.lienlac.infra.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.lienlac.messaging.directory.SyncProgress;
+import vn.lienlac.messaging.directory.TableSummary;
+
+/** The process's Prometheus registry: Vert.x, JVM and our own meters. */
+public final class Metrics {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicLong lastSyncedTable = new AtomicLong();
+
+  public Metrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    registry.gauge("lienlac_directory_sync_last_table_finished_seconds", lastSyncedTable);
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Counts what the directory sync does, per upstream table. */
+  public SyncProgress directorySync() {
+    return new SyncProgress() {
+      @Override
+      public void tableFinished(TableSummary t) {
+        count(t.table(), "read", t.read());
+        count(t.table(), "inserted", t.inserted());
+        count(t.table(), "updated", t.updated());
+        count(t.table(), "rejected", t.rejected());
+        count(t.table(), "removed", t.removed());
+        lastSyncedTable.set(System.currentTimeMillis() / 1000);
+      }
+    };
+  }
+
+  private void count(String table, String outcome, long n) {
+    Counter.builder("lienlac_directory_sync_rows").description("Rows handled by the directory sync")
+        .tag("table", table).tag("outcome", outcome).register(registry).increment(n);
+  }
+}

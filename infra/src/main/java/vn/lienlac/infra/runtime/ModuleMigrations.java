@@ -1,0 +1,20 @@
+package vn.lienlac.infra.runtime;
+
+import java.util.List;
+import vn.lienlac.infra.support.db.PgUrl;
+import vn.lienlac.infra.support.db.SchemaMigrations;
+import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
+import vn.lienlac.messaging.directory.DirectorySchema;
+
+/** Every module's schema and migration folder, in the order they are applied. */
+public final class ModuleMigrations {
+
+  public static final List<ModuleSchema> ALL = List.of(
+      new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS));
+
+  private ModuleMigrations() {}
+
+  public static SchemaMigrations of(PgUrl url) {
+    return new SchemaMigrations(url, ALL);
+  }
+}

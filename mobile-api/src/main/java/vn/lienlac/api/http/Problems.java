@@ -1,0 +1,36 @@
+package vn.lienlac.api.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * RFC 9457 problem documents with a stable {@code type} and a title in Vietnamese, or English when the
+ * caller sends {@code Accept-Language: en}. Texts come from the {@code problems} message bundle.
+ */
+public final class Problems {
+
+  private static final String TYPE_BASE = "https://lienlac.vn/problems/";
+
+  private Problems() {}
+
+  public static void send(RoutingContext ctx, int status, String type) {
+    Locale locale = prefersEnglish(ctx) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+    ResourceBundle texts = ResourceBundle.getBundle("vn.lienlac.api.problems", locale);
+    JsonObject body = new JsonObject()
+        .put("type", TYPE_BASE + type)
+        .put("title", texts.getString(type))
+        .put("status", status)
+        .put("requestId", RequestIds.of(ctx));
+    ctx.response().setStatusCode(status)
+        .putHeader("content-type", "application/problem+json")
+        .putHeader("content-language", locale.getLanguage())
+        .end(body.encode());
+  }
+
+  static boolean prefersEnglish(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Accept-Language");
+    return header != null && header.trim().toLowerCase(Locale.ROOT).startsWith("en");
+  }
+}
