@@ -4,11 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Đo hiệu năng / benchmarks: each scenario prints one JSON line on stdout with what it",
-        "measured on this machine. Every scenario accepts --scale F (e.g. 0.1) to shrink its sizes.",
+    description = {"Đo hiệu năng / benchmarks that print one JSON line of measured numbers.",
+        "Each scenario prints what it measured on this machine on stdout, progress on stderr. Every scenario accepts --scale F (e.g. 0.1) to shrink its sizes.",
         "They use the PostgreSQL server of LIENLAC_PG_URL when set (creating and dropping their own",
         "databases on it), otherwise an embedded one under <project>/var/bench."},
-    subcommands = {DistrictSyncBench.class, CommandLine.HelpCommand.class})
+    subcommands = {DistrictSyncBench.class, SyncWorkerProcess.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
-    description = {"In mọi thiết lập / prints every setting: its environment variable, lienlac.yaml key,",
-        "default, current value (passwords hidden) and where that value came from."})
+    description = {"In mọi thiết lập / prints every setting with its default, current value and source.",
+        "For each: environment variable, lienlac.yaml key, meaning; passwords in URLs are hidden."})
 public final class ConfigCommand implements Callable<Integer> {
 
   @Override

@@ -39,7 +39,7 @@ public final class LienlacConfig {
     return from(System.getenv(), Files.exists(file) ? readYaml(file) : Map.of(), file.toString());
   }
 
-  static LienlacConfig from(Map<String, String> env, Map<String, Object> yaml, String yamlName) {
+  public static LienlacConfig from(Map<String, String> env, Map<String, Object> yaml, String yamlName) {
     List<String> known = java.util.Arrays.stream(Setting.values()).map(Setting::yamlKey).toList();
     for (String key : yaml.keySet()) {
       if (!known.contains(key)) {

@@ -21,8 +21,8 @@ import vn.lienlac.infra.support.embedded.EmbeddedPostgresServer;
 import vn.lienlac.infra.support.embedded.EmbeddedRedisServer;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Chạy thử toàn bộ hệ thống / runs the whole system on this machine with nothing but a JDK:",
-        "embedded PostgreSQL and Redis (real binaries from Maven Central, on free ports), a seeded sandbox",
+    description = {"Chạy thử toàn bộ hệ thống / runs the whole system on this machine with nothing but a JDK.",
+        "Embedded PostgreSQL and Redis (real binaries from Maven Central, on free ports), a seeded sandbox",
         "district database, the directory sync and the HTTP API on LIENLAC_HTTP_PORT (default 8080).",
         "Data lives in <project>/var/demo (LIENLAC_DATA_DIR); a second run reuses it.",
         "Ctrl-C stops everything and leaves nothing running."})

@@ -6,7 +6,6 @@ import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.infra.launcher.UserFacingException;
 import vn.lienlac.infra.runtime.Connections;
-import vn.lienlac.infra.runtime.Metrics;
 import vn.lienlac.infra.runtime.ModuleMigrations;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
@@ -28,8 +27,8 @@ public final class DirectorySyncRunner {
     }
     DirectorySyncOptions options = new DirectorySyncOptions(
         pageSize != null ? pageSize : config.integer(Setting.DISTRICT_PAGE_SIZE),
-        config.duration(Setting.DISTRICT_FULL_PASS_EVERY));
-    Vertx vertx = Connections.vertx(new Metrics());
+        config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES));
+    Vertx vertx = Connections.commandVertx();
     try {
       DirectorySync sync = DirectorySync.create(Connections.district(vertx, config), Connections.ours(vertx, config),
           options);

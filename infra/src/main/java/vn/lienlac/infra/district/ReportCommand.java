@@ -12,13 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.infra.runtime.Connections;
-import vn.lienlac.infra.runtime.Metrics;
 import vn.lienlac.messaging.directory.RejectionReason;
 import vn.lienlac.messaging.directory.phone.PhoneProblem;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Báo cáo chất lượng dữ liệu / data-quality report of the directory copy: guardians",
-        "whose phone number cannot be used (with the number as typed and why), active students with",
+    description = {"Báo cáo chất lượng dữ liệu / data-quality report of the directory copy.",
+        "Guardians whose phone number cannot be used (with the number as typed and why), active students with",
         "no guardian, and upstream rows the sync skipped. Schools fix these in the district database;",
         "the next sync picks the fixes up. Needs LIENLAC_PG_URL."})
 public final class ReportCommand implements Callable<Integer> {
@@ -46,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     LienlacConfig config = databases.apply(LienlacConfig.load());
     config.require(List.of(Setting.PG_URL));
-    Vertx vertx = Connections.vertx(new Metrics());
+    Vertx vertx = Connections.commandVertx();
     try {
       DataQualityReport report = new DataQualityReport(Connections.ours(vertx, config));
       PrintWriter out = spec.commandLine().getOut();

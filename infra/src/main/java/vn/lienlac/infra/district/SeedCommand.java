@@ -11,8 +11,8 @@ import vn.lienlac.infra.seed.SeedOptions;
 import vn.lienlac.infra.seed.SeedResult;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,
-    description = {"Tạo CSDL ngành mẫu / creates and fills a sandbox district database with realistic",
-        "synthetic data: Vietnamese names, phone numbers in every form schools type them, siblings",
+    description = {"Tạo CSDL ngành mẫu / creates and fills a sandbox district database.",
+        "Realistic synthetic data: Vietnamese names, phone numbers in every form schools type them, siblings",
         "sharing guardians, guardians with children in several schools, homeroom and subject teachers,",
         "students who transferred or left, and a few bad rows for the data-quality report.",
         "Deterministic: the same options and --seed give the same data. Needs LIENLAC_DISTRICT_PG_URL."})

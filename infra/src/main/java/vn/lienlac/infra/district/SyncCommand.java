@@ -1,8 +1,5 @@
 package vn.lienlac.infra.district;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,17 +54,6 @@ public final class SyncCommand implements Callable<Integer> {
             + "\"updated\":%d,\"rejected\":%d,\"removed\":%d,\"peak_heap_mib\":%d}%n",
         s.outcome().name().toLowerCase(), s.seconds(), s.total(TableSummary::read), s.total(TableSummary::inserted),
         s.total(TableSummary::updated), s.total(TableSummary::rejected), s.total(TableSummary::removed),
-        peakHeapMib());
-  }
-
-  /** Sum of the heap pools' peak usage since start: an upper bound of the heap this run needed. */
-  static long peakHeapMib() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes / (1024 * 1024);
+        vn.lienlac.infra.bench.HeapUse.peakMib());
   }
 }

@@ -27,7 +27,8 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler(Main::explainFailure)
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setUsageHelpWidth(110);
   }
 
   @Override

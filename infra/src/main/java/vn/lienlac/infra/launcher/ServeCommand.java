@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** Blocks until SIGTERM/SIGINT, then runs the given stop action inside the JVM's shutdown. */
-  static void awaitShutdown(Runnable stop) throws InterruptedException {
+  public static void awaitShutdown(Runnable stop) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -3,6 +3,7 @@ package vn.lienlac.infra.runtime;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -21,11 +22,20 @@ public final class Connections {
 
   private Connections() {}
 
+  /** Vert.x of a serving process, reporting to the Prometheus registry. */
   public static Vertx vertx(Metrics metrics) {
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true)
+        // Its gauges carry no client name, so two pools would collide; pools report as sql clients anyway.
+        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT);
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(new VertxOptions().setMetricsOptions(options))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .build();
+  }
+
+  /** Vert.x of a one-shot command: nobody scrapes its metrics. */
+  public static Vertx commandVertx() {
+    return Vertx.vertx();
   }
 
   public static PgUrl oursUrl(LienlacConfig config) {

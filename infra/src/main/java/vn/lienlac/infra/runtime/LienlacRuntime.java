@@ -55,7 +55,7 @@ public final class LienlacRuntime implements AutoCloseable {
       if (role.runsWorkers()) {
         Pool district = Connections.district(vertx, config);
         DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
-            config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY)));
+            config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
       }

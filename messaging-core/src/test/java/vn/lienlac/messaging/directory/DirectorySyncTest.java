@@ -150,7 +150,7 @@ class DirectorySyncTest {
     fx.ours("UPDATE directory.sync_position SET last_full_pass_at = now() - interval '25 hours' RETURNING 1");
     fx.upstream("DELETE FROM phan_cong WHERE ma_gv = 'GV01'");
 
-    SyncSummary summary = fx.sync(SyncMode.AUTO, new DirectorySyncOptions(5_000, Duration.ofHours(24)));
+    SyncSummary summary = fx.sync(SyncMode.AUTO, new DirectorySyncOptions(5_000, Duration.ofHours(24), 3));
 
     assertThat(byTable(summary).get("phan_cong").fullPass()).isTrue();
     assertThat(byTable(summary).get("phan_cong").removed()).isEqualTo(1);
@@ -201,7 +201,7 @@ class DirectorySyncTest {
 
   @Test
   void a_sync_stopped_midway_resumes_and_ends_like_an_uninterrupted_one() {
-    DirectorySyncOptions tinyPages = new DirectorySyncOptions(1, Duration.ofHours(24));
+    DirectorySyncOptions tinyPages = new DirectorySyncOptions(1, Duration.ofHours(24), 1);
     DirectorySync sync = DirectorySync.create(fx.district, fx.ours, tinyPages);
     SyncSummary stopped = sync.run(SyncMode.AUTO, new SyncProgress() {
       @Override

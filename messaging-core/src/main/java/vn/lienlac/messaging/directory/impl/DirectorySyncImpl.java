@@ -8,6 +8,8 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.SyncMode;
@@ -27,10 +29,18 @@ public final class DirectorySyncImpl implements DirectorySync {
   private static final String FINISH_RUN =
       "UPDATE directory.sync_run SET finished_at = now(), outcome = $2, summary = $3 WHERE id = $1";
 
+  /**
+   * The upstream tables in the order of DistrictSchema.TABLES. Our copy has no foreign keys, so tables
+   * are independent and may be copied in parallel.
+   */
   static List<SourceTable> tables() {
     return List.of(new SchoolTable(), new TeacherTable(), new ClassTable(), new StudentTable(),
         new GuardianTable(), new GuardianLinkTable(), new AssignmentTable());
   }
+
+  /** The biggest tables start first so that parallel lanes finish together. */
+  private static final List<String> LARGEST_FIRST =
+      List.of("hoc_sinh_phu_huynh", "phu_huynh", "hoc_sinh", "phan_cong", "giao_vien", "lop", "truong");
 
   private final Pool district;
   private final Pool ours;
@@ -68,14 +78,21 @@ public final class DirectorySyncImpl implements DirectorySync {
 
   private Future<SyncSummary> runLocked(SyncMode mode, SyncProgress progress) {
     long started = System.nanoTime();
-    List<TableSummary> done = new ArrayList<>();
+    List<SourceTable> tables = tables();
+    AtomicReferenceArray<TableSummary> done = new AtomicReferenceArray<>(tables.size());
     return ours.preparedQuery(START_RUN).execute(Tuple.of(mode.name().toLowerCase()))
         .map(rows -> rows.iterator().next().getLong(0))
-        .compose(runId -> copyTables(tables(), 0, mode, progress, done)
+        .compose(runId -> copyTables(tables, mode, progress, done)
             .compose(stopped -> {
+              List<TableSummary> summaries = new ArrayList<>();
+              for (int i = 0; i < done.length(); i++) {
+                if (done.get(i) != null) {
+                  summaries.add(done.get(i));
+                }
+              }
               SyncSummary summary = new SyncSummary(runId,
                   stopped ? SyncSummary.Outcome.STOPPED : SyncSummary.Outcome.COMPLETED,
-                  List.copyOf(done), (System.nanoTime() - started) / 1e9);
+                  List.copyOf(summaries), (System.nanoTime() - started) / 1e9);
               return ours.preparedQuery(FINISH_RUN)
                   .execute(Tuple.of(runId, summary.outcome().name().toLowerCase(), toJson(summary)))
                   .map(summary);
@@ -84,20 +101,40 @@ public final class DirectorySyncImpl implements DirectorySync {
                 .transform(ignored -> Future.failedFuture(failure))));
   }
 
-  /** Copies tables one after another; completes with true when stopped on request. */
-  private Future<Boolean> copyTables(List<SourceTable> tables, int index, SyncMode mode, SyncProgress progress,
-      List<TableSummary> done) {
-    if (index == tables.size()) {
+  /** Copies the tables in parallel lanes; completes with true when stopped on request. */
+  private Future<Boolean> copyTables(List<SourceTable> tables, SyncMode mode, SyncProgress progress,
+      AtomicReferenceArray<TableSummary> done) {
+    List<Integer> queue = new ArrayList<>();
+    for (String name : LARGEST_FIRST) {
+      for (int i = 0; i < tables.size(); i++) {
+        if (tables.get(i).upstreamTable.equals(name)) {
+          queue.add(i);
+        }
+      }
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Boolean>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < Math.min(options.parallelTables(), queue.size()); lane++) {
+      lanes.add(lane(tables, queue, next, mode, progress, done));
+    }
+    return Future.all(lanes).map(all -> lanes.stream().anyMatch(Future::result));
+  }
+
+  private Future<Boolean> lane(List<SourceTable> tables, List<Integer> queue, AtomicInteger next, SyncMode mode,
+      SyncProgress progress, AtomicReferenceArray<TableSummary> done) {
+    int position = next.getAndIncrement();
+    if (position >= queue.size()) {
       return Future.succeededFuture(false);
     }
     if (stopRequested) {
       return Future.succeededFuture(true);
     }
+    int index = queue.get(position);
     TableCopy copy = new TableCopy(tables.get(index), district, ours, options.pageSize(), options.fullPassEvery(),
         progress, () -> stopRequested);
     return copy.run(mode == SyncMode.FULL).compose(summary -> {
-      done.add(summary);
-      return copy.stopped() ? Future.succeededFuture(true) : copyTables(tables, index + 1, mode, progress, done);
+      done.set(index, summary);
+      return copy.stopped() ? Future.succeededFuture(true) : lane(tables, queue, next, mode, progress, done);
     });
   }
 

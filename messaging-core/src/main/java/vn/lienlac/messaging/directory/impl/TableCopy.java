@@ -1,6 +1,7 @@
 package vn.lienlac.messaging.directory.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -69,8 +70,7 @@ final class TableCopy {
         .compose(v -> countExpected())
         .compose(v -> {
           progress.tableStarted(table.upstreamTable, fullPass, expected);
-          SyncPosition.Cursor from = fullPass ? position.fullPassAt() : position.changedSince();
-          return copyPages(readPage(from));
+          return copyPages(fullPass ? position.fullPassAt() : position.changedSince());
         })
         .compose(v -> stopped || !fullPass ? Future.succeededFuture() : finishFullPass())
         .map(v -> {
@@ -121,19 +121,38 @@ final class TableCopy {
         : district.preparedQuery(sql.nextPage).execute(cursorTuple(after));
   }
 
-  private Future<Void> copyPages(Future<RowSet<Row>> pending) {
-    return pending.compose(rows -> {
+  /**
+   * The page loop. Written with one promise for the whole table rather than a chain of composed
+   * futures, so that a finished page is garbage at once instead of being held until the table ends.
+   */
+  private Future<Void> copyPages(SyncPosition.Cursor from) {
+    Promise<Void> done = Promise.promise();
+    step(readPage(from), done);
+    return done.future();
+  }
+
+  private void step(Future<RowSet<Row>> pending, Promise<Void> done) {
+    pending.onComplete(read -> {
+      if (read.failed()) {
+        done.fail(read.cause());
+        return;
+      }
+      RowSet<Row> rows = read.result();
       if (rows == null || rows.size() == 0) {
-        return Future.succeededFuture();
+        done.complete();
+        return;
       }
       Page page = Page.of(table, rows);
       Future<RowSet<Row>> next = rows.size() < pageSize ? Future.succeededFuture(null) : readPage(page.end());
-      return writePage(page).compose(v -> {
-        if (stopRequested.getAsBoolean()) {
+      writePage(page).onComplete(written -> {
+        if (written.failed()) {
+          done.fail(written.cause());
+        } else if (stopRequested.getAsBoolean()) {
           stopped = true;
-          return Future.succeededFuture();
+          done.complete();
+        } else {
+          step(next, done);
         }
-        return copyPages(next);
       });
     });
   }
