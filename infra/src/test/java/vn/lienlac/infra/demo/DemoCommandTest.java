@@ -60,7 +60,7 @@ class DemoCommandTest {
           HttpResponse.BodyHandlers.ofString());
       assertThat(ready.statusCode()).as(output + ready.body()).isEqualTo(200);
 
-      demo.destroy(); // SIGTERM, as Ctrl-C or an orchestrator would
+      demo.toHandle().destroy(); // SIGTERM, as an orchestrator would (Ctrl-C sends SIGINT: same shutdown hooks)
       assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops within a minute").isTrue();
       for (String line; (line = out.readLine()) != null; ) {
         output.append(line).append('\n');

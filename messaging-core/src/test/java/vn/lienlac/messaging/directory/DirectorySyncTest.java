@@ -206,7 +206,7 @@ class DirectorySyncTest {
     SyncSummary stopped = sync.run(SyncMode.AUTO, new SyncProgress() {
       @Override
       public void pageCopied(String table, long rowsSoFar, long expectedRows) {
-        if (table.equals("lop")) {
+        if (table.equals("phu_huynh")) {
           sync.requestStop();
         }
       }
@@ -217,7 +217,7 @@ class DirectorySyncTest {
     SyncSummary resumed = fx.sync(SyncMode.AUTO, tinyPages);
 
     assertThat(resumed.outcome()).isEqualTo(SyncSummary.Outcome.COMPLETED);
-    assertThat(byTable(resumed).get("lop").read()).as("resumes after the committed page").isEqualTo(1);
+    assertThat(byTable(resumed).get("phu_huynh").read()).as("resumes after the committed page").isEqualTo(2);
     try (DirectoryFixture clean = new DirectoryFixture("clean")) {
       clean.upstream(SMALL_DISTRICT);
       TestServices_copyTimestamps(clean);

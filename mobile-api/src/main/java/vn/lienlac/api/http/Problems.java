@@ -17,7 +17,9 @@ public final class Problems {
 
   public static void send(RoutingContext ctx, int status, String type) {
     Locale locale = prefersEnglish(ctx) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
-    ResourceBundle texts = ResourceBundle.getBundle("vn.lienlac.api.problems", locale);
+    // No fallback to the JVM's default locale: Vietnamese (the base bundle) is the default, whatever the server's.
+    ResourceBundle texts = ResourceBundle.getBundle("vn.lienlac.api.problems", locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     JsonObject body = new JsonObject()
         .put("type", TYPE_BASE + type)
         .put("title", texts.getString(type))
