@@ -3,6 +3,7 @@ package vn.lienlac.infra.runtime;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -26,7 +27,9 @@ public final class Connections {
   public static Vertx vertx(Metrics metrics) {
     MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true)
         // Its gauges carry no client name, so two pools would collide; pools report as sql clients anyway.
-        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT);
+        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
+        // Our pool and the district pool report apart.
+        .addLabels(Label.CLIENT_NAME, Label.POOL_NAME, Label.POOL_TYPE);
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(options))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))

@@ -40,7 +40,8 @@ public final class VietnameseMobileNumbers {
   private VietnameseMobileNumbers() {}
 
   public static PhoneNormalisation normalise(String asTyped) {
-    if (asTyped == null || asTyped.isBlank()) {
+    if (asTyped == null || asTyped.chars().noneMatch(Character::isDigit)) {
+      // blank, or words standing in for a number: "không có", "chưa cung cấp", "N/A"
       return new PhoneNormalisation.Invalid(PhoneProblem.MISSING);
     }
     String digits = digitsOf(asTyped.strip());

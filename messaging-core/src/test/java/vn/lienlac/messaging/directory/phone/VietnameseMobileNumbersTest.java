@@ -62,6 +62,8 @@ class VietnameseMobileNumbersTest {
   @CsvSource(delimiter = '|', value = {
       "''                 | MISSING",
       "'   '              | MISSING",
+      "không có           | MISSING",
+      "chưa cung cấp      | MISSING",
       "09123abc78         | NOT_A_NUMBER",
       "0912345678 / 0987654321 | NOT_A_NUMBER",
       "091234567          | WRONG_LENGTH",
