@@ -8,6 +8,7 @@ import vn.lienlac.infra.config.ConfigException;
 import vn.lienlac.infra.demo.DemoCommand;
 import vn.lienlac.infra.district.DistrictCommand;
 import vn.lienlac.infra.migration.MigrateCommand;
+import vn.lienlac.infra.qr.QrCommand;
 
 /** The one entry point of the jar; `./lienlac` runs it after finding a JDK and building the jar. */
 @Command(name = "lienlac", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -16,7 +17,7 @@ import vn.lienlac.infra.migration.MigrateCommand;
     footer = {"", "Run `./lienlac <command> --help` for the options of a command.",
         "Settings come from environment variables and lienlac.yaml: see `./lienlac config`."},
     subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, DistrictCommand.class,
-        BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        QrCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -51,7 +52,7 @@ public final class Main implements Runnable {
   private static int explainFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     if (e instanceof ConfigException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
         || e instanceof UserFacingException) {
-      cli.getErr().println("lienlac " + cli.getCommandName() + ": " + e.getMessage());
+      cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
       return 2;
     }
     e.printStackTrace(cli.getErr());

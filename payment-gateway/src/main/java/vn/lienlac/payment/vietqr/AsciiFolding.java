@@ -1,0 +1,17 @@
+package vn.lienlac.payment.vietqr;
+
+import java.text.Normalizer;
+
+/** Vietnamese text without diacritics, as bank memos carry it: "ủng hộ lũ lụt" → "ung ho lu lut". */
+public final class AsciiFolding {
+
+  private AsciiFolding() {}
+
+  public static String fold(String text) {
+    if (text == null) {
+      return null;
+    }
+    String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}+", "");
+  }
+}
