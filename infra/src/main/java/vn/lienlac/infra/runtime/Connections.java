@@ -29,7 +29,7 @@ public final class Connections {
         // Its gauges carry no client name, so two pools would collide; pools report as sql clients anyway.
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
         // Our pool and the district pool report apart.
-        .addLabels(Label.CLIENT_NAME, Label.POOL_NAME, Label.POOL_TYPE);
+        .addLabels(Label.NAMESPACE, Label.POOL_NAME, Label.POOL_TYPE);
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(options))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
@@ -52,6 +52,7 @@ public final class Connections {
   public static Pool ours(Vertx vertx, LienlacConfig config) {
     PgConnectOptions connect = PgConnectOptions.fromUri(oursUrl(config).uri());
     connect.addProperty("application_name", "lienlac");
+    connect.setMetricsName("lienlac");
     connect.setPipeliningLimit(256);
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer(Setting.PG_POOL_SIZE)).setName("lienlac")
@@ -62,7 +63,13 @@ public final class Connections {
   }
 
   public static Pool district(Vertx vertx, LienlacConfig config) {
-    return DistrictDatabase.pool(vertx, districtUrl(config).uri(), config.integer(Setting.DISTRICT_POOL_SIZE));
+    PgConnectOptions connect = DistrictDatabase.connectOptions(districtUrl(config).uri());
+    connect.setMetricsName("district");
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(config.integer(Setting.DISTRICT_POOL_SIZE)).setName("district"))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
   }
 
   public static Redis redis(Vertx vertx, LienlacConfig config) {

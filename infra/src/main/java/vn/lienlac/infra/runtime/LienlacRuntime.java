@@ -53,6 +53,10 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(runtime.api);
       }
       if (role.runsWorkers()) {
+        List<String> pending = ModuleMigrations.of(Connections.oursUrl(config)).pending();
+        if (!pending.isEmpty()) {
+          LOG.warn("migrations {} are not applied: the directory sync fails until `./lienlac migrate` runs", pending);
+        }
         Pool district = Connections.district(vertx, config);
         DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
             config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
