@@ -1,5 +1,7 @@
 package vn.lienlac.payment.vietqr;
 
+import vn.lienlac.messaging.text.AsciiFolding;
+
 /**
  * Writes a VietQR payload: EMVCo merchant-presented TLV with the NAPAS merchant account (tag 38),
  * VND, country VN, optional additional data (tag 62) and the CRC (tag 63). Inputs outside the

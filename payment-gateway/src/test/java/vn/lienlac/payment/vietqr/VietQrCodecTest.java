@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
+import vn.lienlac.messaging.text.AsciiFolding;
 
 class VietQrCodecTest {
 

@@ -2,6 +2,7 @@ package vn.lienlac.messaging.directory.impl;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
+import vn.lienlac.messaging.text.AsciiFolding;
 
 /** Cleaning of free text as district systems store it. */
 final class Text {
@@ -55,9 +56,7 @@ final class Text {
     if (cleaned == null) {
       return null;
     }
-    String folded = Normalizer.normalize(cleaned.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "");
-    return folded.toLowerCase().replace(' ', '_').replace('-', '_');
+    return AsciiFolding.fold(cleaned).toLowerCase().replace(' ', '_').replace('-', '_');
   }
 
   /** No leading/trailing/double whitespace and already NFC: nothing to change. */

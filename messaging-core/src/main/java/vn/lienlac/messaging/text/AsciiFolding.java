@@ -1,8 +1,8 @@
-package vn.lienlac.payment.vietqr;
+package vn.lienlac.messaging.text;
 
 import java.text.Normalizer;
 
-/** Vietnamese text without diacritics, as bank memos carry it: "ủng hộ lũ lụt" → "ung ho lu lut". */
+/** Vietnamese text without diacritics, as bank memos and unaccented SMS carry it: "ủng hộ lũ lụt" → "ung ho lu lut". */
 public final class AsciiFolding {
 
   private AsciiFolding() {}
