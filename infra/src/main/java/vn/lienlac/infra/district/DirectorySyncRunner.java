@@ -33,15 +33,28 @@ public final class DirectorySyncRunner {
       DirectorySync sync = DirectorySync.create(Connections.district(vertx, config), Connections.ours(vertx, config),
           options);
       // Ctrl-C during a long first copy: let the page being written commit, then stop; a rerun resumes.
-      Thread stopOnSignal = new Thread(sync::requestStop, "directory-sync-stop");
+      java.util.concurrent.atomic.AtomicReference<io.vertx.core.Future<SyncSummary>> running =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread stopOnSignal = new Thread(() -> {
+        sync.requestStop();
+        io.vertx.core.Future<SyncSummary> current = running.get();
+        if (current != null) {
+          try {
+            current.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception ignored) {
+            // stopping anyway; what was committed stays committed
+          }
+        }
+      }, "directory-sync-stop");
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
       try {
-        return sync.run(mode, progress).await();
+        running.set(sync.run(mode, progress));
+        return running.get().await();
       } finally {
         try {
           Runtime.getRuntime().removeShutdownHook(stopOnSignal);
         } catch (IllegalStateException shuttingDown) {
-          // the JVM is already stopping; the hook has done its work
+          // the JVM is already stopping; the hook does its work
         }
       }
     } finally {
