@@ -8,11 +8,11 @@ import java.util.Optional;
  * one invoice ({@link Kind#INVOICE}) or to the several invoices of one guardian's children
  * ({@link Kind#HOUSEHOLD}).
  *
- * <p>Canonical text: twelve ASCII characters, e.g. {@code LLP0015NM7M0}.
+ * <p>Canonical text: twelve ASCII characters, e.g. {@code LLP0PSRN1NR9} for invoice 1,234,567.
  * <pre>
- *   LL P 0015NM7 M0
+ *   LL P 0PSRN1N R9
  *   │  │ │       └─ two check characters
- *   │  │ └─ the number: seven base-32 digits, zero-padded (1 … 32⁷ − 1 = 34,359,738,367)
+ *   │  │ └─ the number (1 … 32⁷ − 1 = 34,359,738,367), scrambled, as seven base-32 digits
  *   │  └─ kind: P invoice (phí), H household (hộ)
  *   └─ fixed: Liên Lạc
  * </pre>
@@ -38,9 +38,14 @@ import java.util.Optional;
  *       and every swap of adjacent different characters (a change of (a−b)·31·32ᵏ) alters the
  *       remainder, so each is detected, as are swaps across one character ((a−b)·1023·32ᵏ) and twin
  *       errors aa→bb ((b−a)·33·32ᵏ). 1021 is the largest prime that two base-32 characters can
- *       encode, so random text with the right shape passes only about once in 1021 tries; the
- *       tempting 1023 = 3·11·31 would miss every adjacent swap, and one check character would let
- *       one in 32 random candidates through.</li>
+ *       encode, so random text with the right shape passes only about once in 1021 tries. The
+ *       tempting 1023 = 32² − 1 would miss every swap across one character (32² ≡ 1 makes the
+ *       change vanish) and the twin error 00↔ZZ; one check character would let one in 32 random
+ *       candidates through.</li>
+ *   <li><b>Scrambled number</b>: a fixed permutation spreads consecutive numbers over the whole
+ *       range, so that a reference cut short and then completed by whatever the bank appended
+ *       names, in the rare case its check passes, a number nobody holds rather than a neighbour's
+ *       invoice (see {@code ScrambledNumbers}).</li>
  *   <li><b>Size</b>: twelve characters leave thirteen of the 25 a VietQR memo holds for words such
  *       as "Tien an T9", and seven digits number 34 billion references of each kind.</li>
  * </ul>

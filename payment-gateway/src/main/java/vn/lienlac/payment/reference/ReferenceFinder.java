@@ -13,9 +13,10 @@ import java.util.Set;
  * <p>It never invents a reference: a candidate counts only when its check characters verify, and a
  * reference cut short by a truncated memo is not found. It reports every distinct valid reference,
  * so the caller can tell "none usable" (empty) and "ambiguous" (two or more) from one clear match.
- * What it cannot rule out is chance: a cut reference followed by other text, or random text, passes
- * the check about once in 1021 times <i>when</i> it already has the prefix and nine alphabet
- * characters; callers should still compare the amount with what the reference is for.
+ * What it cannot rule out is chance: text that already has the prefix and nine alphabet characters
+ * after it, such as a cut reference followed by a bank's code, passes the check about once in 1021
+ * times. The number it then names is almost never one in use (numbers are scrambled), and callers
+ * should still compare the amount with what the reference is for.
  */
 public final class ReferenceFinder {
 

@@ -7,7 +7,7 @@ import vn.lienlac.payment.reference.PaymentReference.Kind;
 /**
  * The text layout of {@link PaymentReference} and its check (the reasons are in that class's
  * comment): {@code LL}, the kind letter, {@value #NUMBER_DIGITS} Crockford base-32 digits of the
- * number, two check digits. Every reference is exactly {@value #LENGTH} characters long.
+ * {@linkplain ScrambledNumbers scrambled} number, two check digits; {@value #LENGTH} characters.
  */
 final class ReferenceFormat {
 
@@ -16,7 +16,7 @@ final class ReferenceFormat {
   static final int NUMBER_DIGITS = 7;
   static final int CHECK_DIGITS = 2;
   static final int LENGTH = PREFIX.length() + 1 + NUMBER_DIGITS + CHECK_DIGITS;
-  static final long MAX_NUMBER = (1L << (5 * NUMBER_DIGITS)) - 1;
+  static final long MAX_NUMBER = (1L << ScrambledNumbers.BITS) - 1; // 32⁷ − 1
 
   /** Largest prime below 32² = 1024, the number of values two base-32 characters can take. */
   static final int MODULUS = 1021;
@@ -39,10 +39,10 @@ final class ReferenceFormat {
     text[0] = PREFIX.charAt(0);
     text[1] = PREFIX.charAt(1);
     text[2] = reference.kind().letter();
-    long number = reference.number();
+    long digits = ScrambledNumbers.scramble(reference.number());
     for (int i = NUMBER_DIGITS; i >= 1; i--) {
-      text[2 + i] = ALPHABET.charAt((int) (number & 31));
-      number >>>= 5;
+      text[2 + i] = ALPHABET.charAt((int) (digits & 31));
+      digits >>>= 5;
     }
     int body = remainder(text, 2, 1 + NUMBER_DIGITS);
     // Appending two digits multiplies the body by 32² = 1024; pick the value that then leaves
@@ -67,7 +67,7 @@ final class ReferenceFormat {
       return Optional.empty();
     }
     int remainder = 0;
-    long number = 0;
+    long digits = 0;
     for (int i = 2; i < LENGTH; i++) {
       int digit = digitValue(text.charAt(offset + i));
       if (digit < 0) {
@@ -75,9 +75,10 @@ final class ReferenceFormat {
       }
       remainder = (remainder * 32 + digit) % MODULUS;
       if (i > 2 && i <= 2 + NUMBER_DIGITS) {
-        number = number << 5 | digit;
+        digits = digits << 5 | digit;
       }
     }
+    long number = ScrambledNumbers.unscramble(digits);
     if (remainder != REMAINDER || number < 1) {
       return Optional.empty();
     }

@@ -14,9 +14,9 @@ import vn.lienlac.payment.reference.PaymentReference.Kind;
 class ReferenceFinderTest {
 
   private static final PaymentReference INVOICE = PaymentReference.of(Kind.INVOICE, 1_234_567);
-  private static final String REF = INVOICE.text(); // LLP0015NM7M0
+  private static final String REF = INVOICE.text(); // LLP0PSRN1NR9
   private static final PaymentReference HOUSEHOLD = PaymentReference.of(Kind.HOUSEHOLD, 42);
-  private static final String HREF = HOUSEHOLD.text(); // LLH000001APZ
+  private static final String HREF = HOUSEHOLD.text(); // LLHVNKCBDAP5
 
   /** Memos as banks deliver them (shapes from PAYMENTS.md), each carrying REF once, mangled. */
   static Stream<Arguments> mangledMemos() {
@@ -24,13 +24,15 @@ class ReferenceFinderTest {
     return Stream.of(
         Arguments.of("as typed", REF),
         Arguments.of("lower-cased", lower),
-        Arguments.of("dots inserted inside", "LLP.0015.NM7.M0"),
-        Arguments.of("spaces and dashes inside, mixed case", "llp 0015-nm7 m0"),
+        Arguments.of("dots inserted inside", "LLP.0PSR.N1N.R9"),
+        Arguments.of("spaces and dashes inside, mixed case", "llp 0psr-n1n r9"),
         Arguments.of("a dot after every character", String.join(".", REF.split(""))),
         Arguments.of("prefixed by a bank code", "MBVCB.6998628625." + REF + ".CT tu 0071001104341"),
         Arguments.of("prefixed by a bank code, lower-cased",
             "MBVCB.6998628625." + lower + ".Cuu tro thiet hai bao Yagi"),
         Arguments.of("bank code appended after a space", REF + " FT24255276428461"),
+        Arguments.of("all at once (the README's example)",
+            "MBVCB.6998628625.llp.0psr.n1n.r9 FT24255276428461"),
         Arguments.of("bank code appended without separator", REF + "FT24255276428461"),
         Arguments.of("bank codes on both sides without separators",
             "MBVCB6998628625" + REF + "FT24255276428461"),
@@ -51,9 +53,9 @@ class ReferenceFinderTest {
         Arguments.of("after a word ending in LL",
             "THANH TOAN BILL" + REF),
         Arguments.of("after a damaged copy of a prefix", "LLP LL " + REF),
-        Arguments.of("split over lines", "Tien an\nLLP0015\nNM7M0\nthang 9"),
+        Arguments.of("split over lines", "Tien an\nLLP0PSR\nN1NR9\nthang 9"),
         Arguments.of("typed twice", REF + " " + lower),
-        Arguments.of("in full-width characters", "ＬＬＰ００１５ＮＭ７Ｍ０ tien an"));
+        Arguments.of("in full-width characters", "ＬＬＰ０ＰＳＲＮ１ＮＲ９ tien an"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -117,9 +119,9 @@ class ReferenceFinderTest {
 
   @Test
   void a_reference_with_one_character_mistyped_is_not_found() {
-    assertThat(ReferenceFinder.findAll("Tien an LLP0015NM7N0 thang 9")).isEmpty();
-    assertThat(ReferenceFinder.findAll("Tien an LLP0015MN7M0 thang 9")).isEmpty();
-    assertThat(ReferenceFinder.findAll("Tien an LLH0015NM7M0 thang 9")).isEmpty();
+    assertThat(ReferenceFinder.findAll("Tien an LLP0PSRN1NR8 thang 9")).isEmpty();
+    assertThat(ReferenceFinder.findAll("Tien an LLP0PSNR1NR9 thang 9")).isEmpty();
+    assertThat(ReferenceFinder.findAll("Tien an LLH0PSRN1NR9 thang 9")).isEmpty();
   }
 
   @Test
