@@ -23,9 +23,9 @@ import java.util.Optional;
  *       never holds the letters that people and OCR confuse with 1 and 0. Lower case is accepted
  *       (banks change case); the Crockford aliases (O for 0, I or L for 1) are not, because every
  *       extra spelling makes random memo text more likely to look like a reference.</li>
- *   <li><b>Prefix</b>: {@code LL} cannot occur inside a reference (L is not in the alphabet), does
- *       not start the codes banks add ({@code FT…}, {@code MBVCB…}, {@code QR VQR…}, {@code Trace…})
- *       and cannot come out of Vietnamese words, whose syllables never end in L. So once a memo is
+ *   <li><b>Prefix</b>: {@code LL} cannot occur inside a reference (L is not in the alphabet), is
+ *       not part of the codes banks add ({@code FT…}, {@code MBVCB…}, {@code QR VQR…},
+ *       {@code Trace…}) and cannot come out of Vietnamese words, whose syllables never end in L. So once a memo is
  *       stripped of separators, text before a reference cannot merge with it, two references never
  *       overlap, and one cut short is never mistaken for the start of the next. P and H are
  *       themselves base-32 digits, which lets the check cover the kind.</li>

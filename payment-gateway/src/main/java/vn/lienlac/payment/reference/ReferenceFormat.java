@@ -54,8 +54,9 @@ final class ReferenceFormat {
   }
 
   /**
-   * The reference whose text starts at {@code offset} in upper-case {@code text}; what follows it is
-   * ignored. Empty unless the prefix, a kind letter, nine alphabet digits and a valid check are there.
+   * The reference whose text starts at {@code offset} in upper-case {@code text}; what follows it
+   * is ignored. Empty unless the prefix, a kind letter, nine alphabet digits and a valid check are
+   * there.
    */
   static Optional<PaymentReference> decodeAt(CharSequence text, int offset) {
     if (offset < 0 || text.length() - offset < LENGTH

@@ -66,7 +66,8 @@ class ReferenceFinderTest {
 
   @Test
   void a_household_reference_is_found_with_its_kind() {
-    assertThat(ReferenceFinder.findAll("MBVCB.6998628625." + HREF.toLowerCase() + ".hoc phi 3 chau"))
+    String memo = "MBVCB.6998628625." + HREF.toLowerCase() + ".hoc phi 3 chau";
+    assertThat(ReferenceFinder.findAll(memo))
         .containsExactly(HOUSEHOLD);
   }
 

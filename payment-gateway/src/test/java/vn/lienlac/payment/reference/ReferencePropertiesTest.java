@@ -219,7 +219,8 @@ class ReferencePropertiesTest {
   private Arbitrary<Mangling> mangling(int length) {
     Arbitrary<String> separator = Arbitraries.frequency(
         Tuple.of(12, ""), Tuple.of(2, " "), Tuple.of(2, "."), Tuple.of(1, "-"), Tuple.of(1, "_"),
-        Tuple.of(1, "/"), Tuple.of(1, ","), Tuple.of(1, "\n"), Tuple.of(1, ". "), Tuple.of(1, " - "));
+        Tuple.of(1, "/"), Tuple.of(1, ","), Tuple.of(1, "\n"), Tuple.of(1, ". "),
+        Tuple.of(1, " - "));
     return Combinators.combine(
             Arbitraries.of(true, false).list().ofSize(length),
             separator.list().ofSize(length))
