@@ -7,6 +7,7 @@ import vn.lienlac.infra.config.ConfigCommand;
 import vn.lienlac.infra.config.ConfigException;
 import vn.lienlac.infra.demo.DemoCommand;
 import vn.lienlac.infra.district.DistrictCommand;
+import vn.lienlac.infra.invoice.InvoiceCommand;
 import vn.lienlac.infra.migration.MigrateCommand;
 import vn.lienlac.infra.qr.QrCommand;
 
@@ -17,7 +18,7 @@ import vn.lienlac.infra.qr.QrCommand;
     footer = {"", "Run `./lienlac <command> --help` for the options of a command.",
         "Settings come from environment variables and lienlac.yaml: see `./lienlac config`."},
     subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, DistrictCommand.class,
-        QrCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        QrCommand.class, InvoiceCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.lienlac.payment.csv.Csv;
 import vn.lienlac.payment.statement.BankTransaction.Direction;
 
 /**
@@ -23,7 +24,12 @@ final class TransactionCsvParser {
   private TransactionCsvParser() {}
 
   static Statement parse(String text) {
-    List<List<String>> rows = Csv.parse(text);
+    List<List<String>> rows;
+    try {
+      rows = Csv.parse(text);
+    } catch (Csv.CsvFormatException e) {
+      throw new StatementFormatException(e.getMessage());
+    }
     if (rows.isEmpty()) {
       throw new StatementFormatException("the CSV file is empty; expected a header row");
     }

@@ -1,14 +1,15 @@
-package vn.lienlac.payment.statement;
+package vn.lienlac.payment.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 reading: quoted fields may hold commas, doubled quotes and line breaks. */
-final class Csv {
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+public final class Csv {
 
   private Csv() {}
 
-  static List<List<String>> parse(String text) {
+  /** @throws CsvFormatException when a quoted field is never closed */
+  public static List<List<String>> parse(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -49,12 +50,33 @@ final class Csv {
       }
     }
     if (quoted) {
-      throw new StatementFormatException("line " + line + ": a quoted field is never closed");
+      throw new CsvFormatException("line " + line + ": a quoted field is never closed");
     }
     if (!field.isEmpty() || !row.isEmpty()) {
       row.add(field.toString());
       rows.add(row);
     }
     return rows;
+  }
+
+  /** One row, quoting only the fields that need it. */
+  public static String row(List<String> fields) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String f = fields.get(i) == null ? "" : fields.get(i);
+      boolean quote = f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r");
+      out.append(quote ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
+    }
+    return out.toString();
+  }
+
+  /** Malformed CSV; the message names the line. */
+  public static final class CsvFormatException extends IllegalArgumentException {
+    public CsvFormatException(String message) {
+      super(message);
+    }
   }
 }
