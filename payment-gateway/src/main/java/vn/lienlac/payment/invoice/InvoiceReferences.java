@@ -1,7 +1,5 @@
 package vn.lienlac.payment.invoice;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,12 +72,12 @@ public final class InvoiceReferences {
       }
       String where = "line " + (r + 1);
       try {
-        long invoiceId = number(value(row, col, "invoice_id"), "invoice_id", where);
+        long invoiceId = InvoiceColumns.number(value(row, col, "invoice_id"), "invoice_id", where);
         if (!seen.add(invoiceId)) {
           throw new IllegalArgumentException(where + ": invoice_id " + invoiceId + " appears twice");
         }
-        long amount = amount(value(row, col, "amount_due"), where);
-        date(value(row, col, "due_date"), where);
+        long amount = InvoiceColumns.amount(value(row, col, "amount_due"), where);
+        InvoiceColumns.date(value(row, col, "due_date"), where);
         for (String required : REQUIRED) {
           if (value(row, col, required).isEmpty()) {
             throw new IllegalArgumentException(where + ": " + required + " is empty");
@@ -97,7 +95,7 @@ public final class InvoiceReferences {
         if (households) {
           String household = value(row, col, "household_id");
           outRow.add(household.isEmpty() ? ""
-              : PaymentReference.of(PaymentReference.Kind.HOUSEHOLD, number(household, "household_id", where)).text());
+              : PaymentReference.of(PaymentReference.Kind.HOUSEHOLD, InvoiceColumns.number(household, "household_id", where)).text());
         }
         out.append(Csv.row(outRow)).append('\n');
       } catch (IllegalArgumentException e) {
@@ -113,32 +111,5 @@ public final class InvoiceReferences {
   private static String value(List<String> row, Map<String, Integer> col, String name) {
     int i = col.get(name);
     return i < row.size() ? row.get(i).strip() : "";
-  }
-
-  private static long number(String text, String column, String where) {
-    if (!text.matches("\\d{1,11}")) {
-      throw new IllegalArgumentException(where + ": " + column + " must be a whole number from 1 to "
-          + PaymentReference.MAX_NUMBER + ", got '" + text + "'");
-    }
-    long n = Long.parseLong(text);
-    if (n < 1 || n > PaymentReference.MAX_NUMBER) {
-      throw new IllegalArgumentException(where + ": " + column + " " + n + " is outside 1 to " + PaymentReference.MAX_NUMBER);
-    }
-    return n;
-  }
-
-  private static long amount(String text, String where) {
-    if (!text.matches("[1-9]\\d{0,12}")) {
-      throw new IllegalArgumentException(where + ": amount_due must be whole đồng (1 to 13 digits), got '" + text + "'");
-    }
-    return Long.parseLong(text);
-  }
-
-  private static void date(String text, String where) {
-    try {
-      LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(where + ": due_date must be YYYY-MM-DD, got '" + text + "'");
-    }
   }
 }

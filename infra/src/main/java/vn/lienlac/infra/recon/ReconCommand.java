@@ -1,0 +1,85 @@
+package vn.lienlac.infra.recon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.lienlac.infra.launcher.UserFacingException;
+import vn.lienlac.payment.csv.Csv;
+import vn.lienlac.payment.invoice.InvoiceFile;
+import vn.lienlac.payment.reconcile.Outcome;
+import vn.lienlac.payment.reconcile.ReconResult;
+import vn.lienlac.payment.reconcile.Reconciliation;
+import vn.lienlac.payment.statement.BankTransaction;
+import vn.lienlac.payment.statement.Statement;
+import vn.lienlac.payment.statement.Statements;
+
+@Command(name = "recon", mixinStandardHelpOptions = true,
+    description = {"Đối soát / reconciles bank transactions against invoices from files.",
+        "Transactions: camt.053/camt.054, MT940 or the CSV form; invoices: the invoice CSV (invoice_id is the",
+        "number its payment reference carries). Credits are applied only when the memo carries exactly one",
+        "reference we issued; everything else is suggested or unmatched for a person. Writes",
+        "bank_txn_id,outcome,invoice_ids,applied_amount,reason (PAYMENTS.md) and prints counts."})
+public final class ReconCommand implements Callable<Integer> {
+
+  @Option(names = "--invoices", required = true, paramLabel = "invoices.csv", description = "Open invoices.")
+  Path invoices;
+
+  @Option(names = "--transactions", required = true, paramLabel = "FILE", description = "Statement or transaction CSV.")
+  Path transactions;
+
+  @Option(names = "--out", required = true, paramLabel = "result.csv", description = "Where to write the result.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Reconciliation recon = new Reconciliation(InvoiceFile.read(read(invoices)));
+    Statement statement = Statements.parse(bytes(transactions));
+    List<BankTransaction> ordered = new ArrayList<>(statement.transactions());
+    ordered.sort(Comparator.comparing(BankTransaction::bookedAt)); // stable: same-time lines keep file order
+
+    StringBuilder result = new StringBuilder("bank_txn_id,outcome,invoice_ids,applied_amount,reason\n");
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    for (BankTransaction t : ordered) {
+      ReconResult r = recon.apply(t);
+      counts.merge(r.outcome(), 1, Integer::sum);
+      result.append(Csv.row(List.of(r.bankTxnId(), r.outcome().code(), String.join(";", r.invoiceIds()),
+          Long.toString(r.appliedAmount()), r.reason()))).append('\n');
+    }
+    write(out, result.toString());
+    System.err.printf("%d transactions (%s), %d pending entries skipped: %s%n", ordered.size(), statement.format(),
+        statement.skipped().size(), counts);
+    return 0;
+  }
+
+  private static String read(Path file) {
+    return new String(bytes(file), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".recon", ".csv");
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+}
