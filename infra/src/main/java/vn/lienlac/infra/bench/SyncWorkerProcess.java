@@ -35,6 +35,7 @@ public final class SyncWorkerProcess implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    vn.lienlac.infra.bench.HeapUse.start();
     LienlacConfig config = LienlacConfig.from(Map.of(), Map.of(), "none")
         .with(Setting.PG_URL, pgUrl, "--pg-url").with(Setting.DISTRICT_PG_URL, districtUrl, "--district-url");
     Vertx vertx = Connections.commandVertx();

@@ -33,6 +33,7 @@ public final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    vn.lienlac.infra.bench.HeapUse.start();
     LienlacConfig config = databases.apply(LienlacConfig.load());
     SyncSummary summary;
     SyncProgressPrinter printer = new SyncProgressPrinter(System.err);

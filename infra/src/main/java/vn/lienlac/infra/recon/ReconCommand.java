@@ -40,8 +40,13 @@ public final class ReconCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "result.csv", description = "Where to write the result.")
   Path out;
 
+  @Option(names = "--stats", hidden = true, description = "Print seconds and peak heap as JSON on stdout (benchmark).")
+  boolean stats;
+
   @Override
   public Integer call() {
+    vn.lienlac.infra.bench.HeapUse.start();
+    long started = System.nanoTime();
     Reconciliation recon = new Reconciliation(InvoiceFile.read(read(invoices)));
     Statement statement = Statements.parse(bytes(transactions));
     List<BankTransaction> ordered = new ArrayList<>(statement.transactions());
@@ -58,6 +63,11 @@ public final class ReconCommand implements Callable<Integer> {
     write(out, result.toString());
     System.err.printf("%d transactions (%s), %d pending entries skipped: %s%n", ordered.size(), statement.format(),
         statement.skipped().size(), counts);
+    if (stats) {
+      System.out.printf(java.util.Locale.ROOT, "{\"credits\":%d,\"seconds\":%.3f,\"peak_heap_mib\":%d}%n",
+          ordered.stream().filter(t -> t.direction() == BankTransaction.Direction.CREDIT).count(),
+          (System.nanoTime() - started) / 1e9, vn.lienlac.infra.bench.HeapUse.peakMib());
+    }
     return 0;
   }
 
