@@ -3,6 +3,9 @@ package vn.lienlac.api;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import vn.lienlac.api.v1.ApiDependencies;
+import vn.lienlac.api.v1.ApiFeatures;
+import vn.lienlac.api.v1.ApiV1;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -27,28 +30,38 @@ public final class ApiServer extends VerticleBase {
   private final ApiServerOptions options;
   private final ReadinessCheck readiness;
   private final Handler<RoutingContext> metrics;
+  private final ApiDependencies dependencies;
   private HttpServer server;
 
-  public ApiServer(ApiServerOptions options, ReadinessCheck readiness, Handler<RoutingContext> metrics) {
+  /** @param dependencies what the features of {@code /api/v1} are built from */
+  public ApiServer(ApiServerOptions options, ReadinessCheck readiness, Handler<RoutingContext> metrics,
+                   ApiDependencies dependencies) {
     this.options = options;
     this.readiness = readiness;
     this.metrics = metrics;
+    this.dependencies = dependencies;
   }
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
-    router.route().handler(RequestIds::assign);
-    router.route().handler(ApiServer::logWhenDone);
-    OperationsRoutes.mount(router, readiness, metrics);
-    router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
-    router.errorHandler(405, ctx -> Problems.send(ctx, 405, "method-not-allowed"));
-    router.errorHandler(500, ApiServer::internalError);
+    ApiDependencies deps = dependencies;
+    return ApiV1.router(vertx, ApiFeatures.authentication(deps), ApiFeatures.all(deps)).compose(v1 -> {
+      Router router = Router.router(vertx);
+      router.route().handler(RequestIds::assign);
+      router.route().handler(ApiServer::logWhenDone);
+      OperationsRoutes.mount(router, readiness, metrics);
+      router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
+      router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
+      router.errorHandler(404, ctx -> Problems.send(ctx, 404, "not-found"));
+      router.errorHandler(405, ctx -> Problems.send(ctx, 405, "method-not-allowed"));
+      router.errorHandler(413, ctx -> Problems.send(ctx, 413, "body-too-large"));
+      router.errorHandler(500, ApiServer::internalError);
 
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
-        .setCompressionSupported(true));
-    return server.requestHandler(router).listen()
-        .onSuccess(s -> LOG.info("HTTP API listening on {}:{}", options.host(), s.actualPort()));
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
+          .setCompressionSupported(true));
+      return server.requestHandler(router).listen()
+          .onSuccess(s -> LOG.info("HTTP API listening on {}:{}", options.host(), s.actualPort()));
+    });
   }
 
   @Override

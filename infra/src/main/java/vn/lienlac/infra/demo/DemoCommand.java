@@ -59,7 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
       PgUrl district = server.withDatabase("district");
       config = config.with(Setting.PG_URL, ours.uri(), "demo")
           .with(Setting.REDIS_URL, redis.url(), "demo")
-          .with(Setting.DISTRICT_PG_URL, district.uri(), "demo");
+          .with(Setting.DISTRICT_PG_URL, district.uri(), "demo")
+          .with(Setting.JWT_SIGNING_KEY, vn.lienlac.infra.runtime.ApiKeys.demoKeyFile(dataDir).toString(), "demo");
 
       ModuleMigrations.of(ours).migrate();
       if (!hasDistrictData(district)) {

@@ -31,6 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     LienlacConfig config = LienlacConfig.load();
     List<Setting> required = new ArrayList<>(List.of(Setting.PG_URL, Setting.REDIS_URL));
+    if (role.runsApi()) {
+      required.add(Setting.JWT_SIGNING_KEY);
+    }
     if (role.runsWorkers()) {
       required.add(Setting.DISTRICT_PG_URL);
     }

@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienlac.api.ApiServer;
 import vn.lienlac.api.ApiServerOptions;
+import vn.lienlac.api.auth.AccessTokens;
+import vn.lienlac.api.v1.ApiDependencies;
+import java.time.Clock;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
@@ -47,9 +50,12 @@ public final class LienlacRuntime implements AutoCloseable {
       Redis redis = Connections.redis(vertx, config);
       if (role.runsApi()) {
         Readiness readiness = new Readiness(vertx, ours, redis, ModuleMigrations.of(Connections.oursUrl(config)));
+        ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
+            new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
+            Clock.systemUTC());
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace), readiness,
-            PrometheusScrapingHandler.create(metrics.registry()));
+            PrometheusScrapingHandler.create(metrics.registry()), deps);
         runtime.deploy(runtime.api);
       }
       if (role.runsWorkers()) {

@@ -1,6 +1,7 @@
 package vn.lienlac.infra.runtime;
 
 import java.util.List;
+import vn.lienlac.api.ApiSchema;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
@@ -10,7 +11,8 @@ import vn.lienlac.messaging.directory.DirectorySchema;
 public final class ModuleMigrations {
 
   public static final List<ModuleSchema> ALL = List.of(
-      new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS));
+      new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
+      new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS));
 
   private ModuleMigrations() {}
 

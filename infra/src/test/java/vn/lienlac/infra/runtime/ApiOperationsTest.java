@@ -29,7 +29,8 @@ class ApiOperationsTest {
         "LIENLAC_REDIS_URL", TestServices.redis(),
         "LIENLAC_HTTP_HOST", "127.0.0.1",
         "LIENLAC_HTTP_PORT", "0",
-        "LIENLAC_SHUTDOWN_GRACE", "PT2S"), Map.of(), "none");
+        "LIENLAC_SHUTDOWN_GRACE", "PT2S",
+        "LIENLAC_JWT_SIGNING_KEY", vn.lienlac.api.auth.SigningKey.generate().toPem()), Map.of(), "none");
     runtime = LienlacRuntime.start(config, Role.API);
   }
 

@@ -16,6 +16,11 @@ public final class Problems {
   private Problems() {}
 
   public static void send(RoutingContext ctx, int status, String type) {
+    send(ctx, status, type, null);
+  }
+
+  /** With extension members (e.g. {@code errors}, {@code retryAfterSeconds}) added to the document. */
+  public static void send(RoutingContext ctx, int status, String type, JsonObject extensions) {
     Locale locale = prefersEnglish(ctx) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
     // No fallback to the JVM's default locale: Vietnamese (the base bundle) is the default, whatever the server's.
     ResourceBundle texts = ResourceBundle.getBundle("vn.lienlac.api.problems", locale,
@@ -25,6 +30,9 @@ public final class Problems {
         .put("title", texts.getString(type))
         .put("status", status)
         .put("requestId", RequestIds.of(ctx));
+    if (extensions != null) {
+      extensions.forEach(e -> body.put(e.getKey(), e.getValue()));
+    }
     ctx.response().setStatusCode(status)
         .putHeader("content-type", "application/problem+json")
         .putHeader("content-language", locale.getLanguage())

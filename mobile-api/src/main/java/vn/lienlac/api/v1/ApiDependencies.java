@@ -1,0 +1,10 @@
+package vn.lienlac.api.v1;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import vn.lienlac.api.auth.AccessTokens;
+
+/** What the features of {@code /api/v1} are built from; the launcher makes it from configuration. */
+public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Clock clock) {}

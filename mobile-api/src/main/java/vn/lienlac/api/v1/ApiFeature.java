@@ -1,0 +1,16 @@
+package vn.lienlac.api.v1;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/**
+ * One capability of {@code /api/v1}: it attaches its handlers to the operations of the contract it
+ * implements (by operationId). Routes that are not plain request/response (the WebSocket) may be
+ * added to the {@code /api/v1} router directly.
+ */
+public interface ApiFeature {
+
+  void mount(RouterBuilder contract);
+
+  default void mountOutsideContract(Router v1) {}
+}
