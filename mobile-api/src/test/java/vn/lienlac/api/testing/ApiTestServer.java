@@ -42,6 +42,8 @@ public final class ApiTestServer implements AutoCloseable {
   public final Redis redis;
   public final SigningKey key = SigningKey.generate();
   public final AccessTokens tokens;
+  /** Every notice the API handed over (sign-in codes…), newest last. */
+  public final RecordedNotices notices = new RecordedNotices();
   public final ApiDependencies deps;
   private final ApiServer server;
   private final String deploymentId;
@@ -54,7 +56,7 @@ public final class ApiTestServer implements AutoCloseable {
         .connectingTo(PgConnectOptions.fromUri(url.uri())).using(vertx).build();
     redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.redis()));
     tokens = new AccessTokens(key, Duration.ofMinutes(15), Clock.systemUTC());
-    deps = new ApiDependencies(vertx, pool, redis, tokens, Clock.systemUTC());
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC());
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentId = await(vertx.deployVerticle(server));
