@@ -16,7 +16,7 @@ final class PgAuditLog implements AuditLog {
                                    resource_type, resource_id, before, after, ip, request_id)
       VALUES ($1, $2, $3, $4,
               COALESCE((SELECT sc.education_office_code FROM directory.school sc WHERE sc.code = $4), $5),
-              $6, $7, $8, $9, $10, $11::inet, $12)
+              $6, $7, $8, $9, $10, $11::text::inet, $12)
       RETURNING id""";
 
   private final Pool pool;

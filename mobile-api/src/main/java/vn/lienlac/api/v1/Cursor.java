@@ -1,6 +1,5 @@
 package vn.lienlac.api.v1;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.List;
 public record Cursor(String listing, List<Class<?>> parts) {
 
   /** Longest cursor accepted (the contract says the same); a real one is far shorter. */
-  public static final int MAX_LENGTH = 512;
+  public static final int MAX_LENGTH = 2048;
 
   public static Cursor of(String listing, Class<?>... parts) {
     for (Class<?> p : parts) {
@@ -61,7 +60,7 @@ public record Cursor(String listing, List<Class<?>> parts) {
     JsonArray a;
     try {
       a = new JsonArray(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException | DecodeException e) {
+    } catch (RuntimeException e) { // base64, JSON or "not an array": all mean not ours
       throw new Invalid("is not a cursor returned by this API");
     }
     if (a.size() != parts.size() + 1 || !listing.equals(a.getValue(0))) {
