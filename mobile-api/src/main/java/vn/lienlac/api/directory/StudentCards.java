@@ -8,8 +8,8 @@ import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.v1.ApiFeature;
 
 /**
- * {@code GET /students/{studentId}}: a student's card (name, status, class, school, guardians' names and
- * relationship) for whoever has the student in {@code reach_student}; 404 to everybody else.
+ * {@code GET /students/{studentId}}: a student's card (name, status, class and its homeroom teacher,
+ * school, guardians' names and relationship) for whoever has the student in {@code reach_student}; 404 to everybody else.
  * Guardians' phone numbers are not shown, only whether the school can reach them.
  */
 public final class StudentCards implements ApiFeature {
@@ -18,7 +18,9 @@ public final class StudentCards implements ApiFeature {
       SELECT json_build_object(
                'id', s.national_id, 'name', s.full_name, 'status', s.status, 'current', rs.current,
                'class', CASE WHEN c.code IS NULL THEN NULL
-                             ELSE json_build_object('code', c.code, 'name', c.name, 'grade', c.grade) END,
+                             ELSE json_build_object('code', c.code, 'name', c.name, 'grade', c.grade,
+                                    'homeroomTeacher', CASE WHEN t.code IS NULL THEN NULL
+                                                            ELSE json_build_object('code', t.code, 'name', t.full_name) END) END,
                'school', CASE WHEN sc.code IS NULL THEN NULL
                               ELSE json_build_object('code', sc.code, 'name', sc.name) END,
                'guardians', (SELECT coalesce(json_agg(json_build_object(
@@ -32,6 +34,7 @@ public final class StudentCards implements ApiFeature {
         JOIN directory.student s ON s.national_id = rs.student_id
         LEFT JOIN directory.school_class c ON c.code = s.class_code
         LEFT JOIN directory.school sc ON sc.code = c.school_code
+        LEFT JOIN directory.teacher t ON t.code = c.homeroom_teacher_code AND t.removed_at IS NULL
        WHERE rs.student_id = $6""";
 
   private final Pool pool;

@@ -149,11 +149,12 @@ class AuthorizationMatrixTest {
     String token = api.token(role.caller.get());
     List<String> before = probe.body() == null ? null : apiTables();
     HttpResponse<String> r = send(probe.method(), probe.path(), probe.body(), token);
+    String what = probe + " as " + role + ": " + r.body();
     if (allowed) {
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.statusCode()).as(what).isEqualTo(200);
       return;
     }
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    assertThat(r.statusCode()).as(what).isEqualTo(404);
     HttpResponse<String> missing = send(probe.method(), probe.missing(), probe.body(), token);
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(withoutRequestId(r.body())).isEqualTo(withoutRequestId(missing.body()));

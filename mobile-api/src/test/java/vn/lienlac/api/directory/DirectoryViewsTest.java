@@ -44,6 +44,7 @@ class DirectoryViewsTest {
     JsonObject card = ok("/students/ST2", TestDistrict.guardian(TestDistrict.G2));
     assertThat(card.getString("name")).isEqualTo("Nguyễn Thu Bình");
     assertThat(card.getJsonObject("class").getString("name")).isEqualTo("6A2");
+    assertThat(card.getJsonObject("class").getJsonObject("homeroomTeacher").getString("name")).isEqualTo("Trần Văn Nam");
     assertThat(card.getJsonObject("school").getString("name")).isEqualTo("THCS Nguyễn Du");
     JsonArray guardians = card.getJsonArray("guardians");
     assertThat(field(guardians, "name")).containsExactly("Nguyễn Văn Phụ", "Trần Thị Mẹ");
