@@ -9,7 +9,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import vn.lienlac.api.auth.Authentication;
+import vn.lienlac.api.auth.RevokedSessions;
+import vn.lienlac.api.http.ClientAddress;
+import vn.lienlac.api.http.RequestIds;
+import vn.lienlac.api.http.TrustedProxies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,6 +96,34 @@ class AuditLogTest {
     assertThat(row.getString("ip")).isEqualTo("203.0.113.7");
     assertThat(row.getString("request_id")).isEqualTo("req-00000001");
     assertThat(((JsonObject) row.getValue("after")).getString("role")).isEqualTo("teacher");
+  }
+
+  @Test
+  void an_actor_taken_from_a_request_carries_the_caller_the_forwarded_client_address_and_the_request_id() throws Exception {
+    Router router = Router.router(api.vertx);
+    router.route().handler(RequestIds::assign);
+    router.route().handler(ClientAddress.resolver(TrustedProxies.parse("127.0.0.1")));
+    router.route().handler(new Authentication(api.tokens, RevokedSessions.NONE));
+    AuditLog audit = AuditLog.create(api.pool, Clock.systemUTC());
+    router.post("/roles").handler(ctx -> audit.record(AuditEntry.of(AuditActor.of(ctx), "staff_account.role_changed",
+            "staff_account", "21"))
+        .onSuccess(id -> ctx.end(String.valueOf(id))).onFailure(ctx::fail));
+    HttpServer server = await(api.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    try {
+      HttpResponse<String> r = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/roles"))
+              .POST(HttpRequest.BodyPublishers.noBody()), api.token(TestDistrict.principalOfSchool1()),
+          Map.of("X-Forwarded-For", "203.0.113.50", "X-Request-Id", "req-from-the-app-1"));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      Row row = await(api.pool.preparedQuery("SELECT actor_subject, actor_role, school_code, host(ip) AS ip, request_id"
+          + " FROM api.audit_event WHERE id = $1").execute(Tuple.of(Long.parseLong(r.body())))).iterator().next();
+      assertThat(row.getString("actor_subject")).isEqualTo("s:6");
+      assertThat(row.getString("actor_role")).isEqualTo("principal");
+      assertThat(row.getString("school_code")).isEqualTo("S1");
+      assertThat(row.getString("ip")).isEqualTo("203.0.113.50");
+      assertThat(row.getString("request_id")).isEqualTo("req-from-the-app-1");
+    } finally {
+      await(server.close());
+    }
   }
 
   @Test
