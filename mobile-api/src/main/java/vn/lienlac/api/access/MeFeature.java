@@ -20,7 +20,7 @@ import vn.lienlac.api.v1.ApiFeature;
  */
 public final class MeFeature implements ApiFeature {
 
-  private static final String ME = Reach.WITH + """
+  private static final Reach.Query ME = Reach.query("""
       SELECT
         CASE WHEN $1 = 'guardian' THEN (SELECT g.full_name FROM directory.guardian g WHERE g.id = $2)
              WHEN $1 = 'teacher' THEN (SELECT t.full_name FROM directory.teacher t WHERE t.code = $5)
@@ -53,7 +53,7 @@ public final class MeFeature implements ApiFeature {
         (SELECT coalesce(json_agg(json_build_object('code', sc.code, 'name', sc.name, 'level', sc.level,
                    'districtCode', sc.education_office_code) ORDER BY sc.name, sc.code), '[]'::json)
            FROM reach_school r
-           JOIN directory.school sc ON sc.code = r.school_code) AS schools""";
+           JOIN directory.school sc ON sc.code = r.school_code) AS schools""");
 
   private final Pool pool;
 
@@ -68,7 +68,7 @@ public final class MeFeature implements ApiFeature {
 
   private void me(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    pool.preparedQuery(ME).execute(Reach.params(caller))
+    pool.preparedQuery(ME.sql(caller)).execute(Reach.params(caller))
         .onFailure(ctx::fail)
         .onSuccess(rows -> ctx.json(describe(caller, rows.iterator().next())));
   }

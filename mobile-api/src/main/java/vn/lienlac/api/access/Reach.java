@@ -1,18 +1,23 @@
 package vn.lienlac.api.access;
 
 import io.vertx.sqlclient.Tuple;
+import java.util.Map;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.auth.StaffRole;
 
 /**
- * Who may see what, decided from the directory in one place and enforced inside each query: a feature
- * starts its SQL with {@link #WITH}, joins the {@code reach_*} relation that fits, and binds
- * {@link #params(Caller, Object...)}, whose first {@value #CALLER_PARAMS} parameters describe the
- * caller; the feature's own parameters start at {@code $6}. Rows outside the caller's reach are never
- * read, so nothing is filtered afterwards, and "not yours" is indistinguishable from "does not exist".
+ * Who may see what, decided from the directory in one place ({@link ReachRules}, role by role) and
+ * enforced inside each query. A feature writes its SQL once, against the reach relations, as a
+ * {@link Query} ({@code Reach.query("SELECT … FROM reach_student rs … WHERE rs.student_id = $6")}), runs
+ * {@code query.sql(caller)} and binds {@link #params(Caller, Object...)}, whose first {@value #CALLER_PARAMS}
+ * parameters describe the caller; the feature's own parameters start at {@code $6}. Rows outside the
+ * caller's reach are never read, so nothing is filtered afterwards, and "not yours" is indistinguishable
+ * from "does not exist".
  *
- * <p>The relations (every one is {@code NOT MATERIALIZED}, so the planner pushes a feature's
- * conditions into it; the ones a query does not mention cost nothing):
+ * <p>Each query exists in one variant per role, holding only that role's rules: the planner sees plain
+ * joins (no role tests), and with prepared-statement caching a variant's generic plan serves every caller
+ * of that role. Every relation is {@code NOT MATERIALIZED}, so a feature's conditions are pushed into it;
+ * relations a query does not mention cost nothing.
  * <table>
  * <tr><th>relation</th><th>guardian</th><th>teacher</th><th>accountant, principal</th><th>district officer</th></tr>
  * <tr><td>{@code reach_school(school_code)}: school profiles</td><td>none</td><td>own school</td>
@@ -28,6 +33,8 @@ import vn.lienlac.api.auth.StaffRole;
  *     departed included</td><td>none</td><td>none (they use {@code reach_finance_school})</td><td>none</td></tr>
  * <tr><td>{@code reach_finance_school(school_code)}: invoices, payments by school</td><td>none</td><td>none</td>
  *     <td>own school</td><td>none</td></tr>
+ * <tr><td>{@code reach_overseen(alias)}: a condition on records overseen (audit, reports)</td><td>none</td>
+ *     <td>none</td><td>principal: own school</td><td>their district</td></tr>
  * </table>
  *
  * <p>Departed students (status other than studying, or removed upstream): their guardians keep seeing
@@ -37,10 +44,10 @@ import vn.lienlac.api.auth.StaffRole;
  * principal keep seeing them (refunds, records). A link removed upstream ({@code guardian_student.removed_at})
  * or a guardian removed upstream ends that guardian's reach at once, whatever their token says.
  *
- * <p>Records overseen rather than reached (audit trail, reports) carry {@code school_code} and
- * {@code district_code} columns; {@link #OVERSEEN} is the condition on them: principals their school,
- * district officers their district, nobody else. District officers see reports only: no student,
- * class or guardian row is in their reach.
+ * <p>Records overseen rather than reached (the audit trail, reports) carry {@code school_code} and
+ * {@code district_code} columns; a query writes {@code reach_overseen(e)} where the condition belongs
+ * ({@code e} the row's alias), and each variant puts its role's condition there. District officers see
+ * reports only: no student, class or guardian row is in their reach.
  */
 public final class Reach {
 
@@ -48,74 +55,32 @@ public final class Reach {
   public static final int CALLER_PARAMS = 5;
   public static final String GUARDIAN = "guardian";
 
-  /** The reach relations as a {@code WITH} clause; a query adds {@code , its_own AS (…)} or goes on with {@code SELECT}. */
-  public static final String WITH = """
-      WITH reach_school AS NOT MATERIALIZED (
-        SELECT sc.code AS school_code
-          FROM directory.school sc
-         WHERE sc.removed_at IS NULL
-           AND (($1 IN ('teacher', 'accountant', 'principal') AND sc.code = $3)
-             OR ($1 = 'district_officer' AND sc.education_office_code = $4))
-      ),
-      reach_class AS NOT MATERIALIZED (
-        SELECT c.code AS class_code, c.school_code
-          FROM directory.school_class c
-         WHERE c.removed_at IS NULL AND c.school_code = $3
-           AND ($1 IN ('accountant', 'principal')
-             OR ($1 = 'teacher' AND c.code IN (
-                   SELECT h.code FROM directory.school_class h WHERE h.homeroom_teacher_code = $5
-                   UNION
-                   SELECT ta.class_code FROM directory.teaching_assignment ta
-                    WHERE ta.teacher_code = $5 AND ta.removed_at IS NULL)))
-      ),
-      reach_student AS NOT MATERIALIZED (
-        SELECT s.national_id AS student_id, s.class_code, c.school_code, s.active AS current
-          FROM directory.guardian_student gs
-          JOIN directory.guardian g ON g.id = gs.guardian_id AND g.removed_at IS NULL
-          JOIN directory.student s ON s.national_id = gs.student_id
-          LEFT JOIN directory.school_class c ON c.code = s.class_code
-         WHERE $1 = 'guardian' AND gs.guardian_id = $2 AND gs.removed_at IS NULL
-        UNION ALL
-        SELECT s.national_id, s.class_code, rc.school_code, true
-          FROM reach_class rc
-          JOIN directory.student s ON s.class_code = rc.class_code AND s.active
-         WHERE $1 = 'teacher'
-        UNION ALL
-        SELECT s.national_id, s.class_code, c.school_code, s.active
-          FROM directory.school_class c
-          JOIN directory.student s ON s.class_code = c.code
-         WHERE $1 IN ('accountant', 'principal') AND c.school_code = $3
-      ),
-      reach_guardian AS NOT MATERIALIZED (
-        SELECT g.id AS guardian_id
-          FROM directory.guardian g
-         WHERE $1 = 'guardian' AND g.id = $2 AND g.removed_at IS NULL
-        UNION ALL
-        SELECT DISTINCT gs.guardian_id
-          FROM reach_student rs
-          JOIN directory.guardian_student gs ON gs.student_id = rs.student_id AND gs.removed_at IS NULL
-          JOIN directory.guardian g ON g.id = gs.guardian_id AND g.removed_at IS NULL
-         WHERE $1 <> 'guardian' AND rs.current
-      ),
-      reach_finance_student AS NOT MATERIALIZED (
-        SELECT rs.student_id FROM reach_student rs WHERE $1 = 'guardian'
-      ),
-      reach_finance_school AS NOT MATERIALIZED (
-        SELECT sc.code AS school_code
-          FROM directory.school sc
-         WHERE $1 IN ('accountant', 'principal') AND sc.code = $3
-      )
-      """;
+  private static final java.util.regex.Pattern OVERSEEN = java.util.regex.Pattern.compile("reach_overseen\\((\\w+)\\)");
 
   /**
-   * Condition on a row's unqualified {@code school_code} and {@code district_code} columns: the caller
-   * oversees it (principal: their school; district officer: their district). Once the caller's role is
-   * bound it folds to one indexable comparison.
+   * A feature's query over the reach relations, one SQL text per role. The text follows the reach
+   * {@code WITH} clause: it starts with {@code SELECT}, or with {@code , its_own AS (…)} for more CTEs.
    */
-  public static final String OVERSEEN = """
-      (CASE $1 WHEN 'principal' THEN school_code = $3
-               WHEN 'district_officer' THEN district_code = $4
-               ELSE false END)""";
+  public static final class Query {
+    private final Map<String, String> byRole;
+
+    private Query(Map<String, String> byRole) {
+      this.byRole = byRole;
+    }
+
+    /** The text to run for this caller. */
+    public String sql(Caller caller) {
+      return byRole.get(roleOf(caller));
+    }
+  }
+
+  public static Query query(String featureSql) {
+    Map<String, String> byRole = new java.util.HashMap<>();
+    ReachRules.BY_ROLE.forEach((role, rules) -> byRole.put(role, rules.with()
+        + OVERSEEN.matcher(featureSql).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+            "(" + String.format(rules.overseen(), m.group(1)) + ")"))));
+    return new Query(Map.copyOf(byRole));
+  }
 
   private Reach() {}
 
@@ -138,7 +103,7 @@ public final class Reach {
     return caller.isGuardian() ? GUARDIAN : caller.role().code();
   }
 
-  /** Whether any record is {@link #OVERSEEN} by this caller; others are told such listings do not exist. */
+  /** Whether any record is overseen ({@code reach_overseen}) by this caller; others are told such listings do not exist. */
   public static boolean oversees(Caller caller) {
     return caller.is(StaffRole.PRINCIPAL) || caller.is(StaffRole.DISTRICT_OFFICER);
   }

@@ -30,11 +30,11 @@ public final class AuditFeature implements ApiFeature {
 
   static final Cursor CURSOR = Cursor.of("audit", Long.class, Long.class);
 
-  private static final String LIST = Reach.WITH + """
+  private static final Reach.Query LIST = Reach.query("""
       SELECT e.id, e.at, e.actor_subject, e.actor_role, e.school_code, e.district_code, e.action,
              e.resource_type, e.resource_id, e.before, e.after, host(e.ip) AS ip, e.request_id
         FROM api.audit_event e
-       WHERE """ + Reach.OVERSEEN + """
+       WHERE reach_overseen(e)
          AND ($6::timestamptz IS NULL OR e.at >= $6)
          AND ($7::timestamptz IS NULL OR e.at < $7)
          AND ($8::text IS NULL OR e.actor_subject = $8)
@@ -43,7 +43,7 @@ public final class AuditFeature implements ApiFeature {
          AND ($11::text IS NULL OR e.resource_id = $11)
          AND ($12::timestamptz IS NULL OR (e.at, e.id) < ($12, $13::bigint))
        ORDER BY e.at DESC, e.id DESC
-       LIMIT $14""";
+       LIMIT $14""");
 
   private final Pool pool;
 
@@ -79,7 +79,7 @@ public final class AuditFeature implements ApiFeature {
     }
     Long afterMicros = (Long) page.after(0);
     var q = ctx.queryParams();
-    pool.preparedQuery(LIST).execute(Reach.params(caller, from, to, q.get("actor"), q.get("action"),
+    pool.preparedQuery(LIST.sql(caller)).execute(Reach.params(caller, from, to, q.get("actor"), q.get("action"),
             q.get("resourceType"), q.get("resourceId"), afterMicros == null ? null : ofMicros(afterMicros),
             page.after(1), page.fetch()))
         .onFailure(ctx::fail)

@@ -24,7 +24,7 @@ public final class ClassViews implements ApiFeature {
 
   static final Cursor ROSTER_CURSOR = Cursor.of("class-roster", String.class, String.class);
 
-  private static final String CLASS = Reach.WITH + """
+  private static final Reach.Query CLASS = Reach.query("""
       SELECT json_build_object(
                'code', c.code, 'name', c.name, 'grade', c.grade, 'schoolYear', c.school_year,
                'school', json_build_object('code', sc.code, 'name', sc.name),
@@ -42,13 +42,13 @@ public final class ClassViews implements ApiFeature {
         JOIN directory.school_class c ON c.code = rc.class_code
         JOIN directory.school sc ON sc.code = c.school_code
         LEFT JOIN directory.teacher t ON t.code = c.homeroom_teacher_code AND t.removed_at IS NULL
-       WHERE rc.class_code = $6""";
+       WHERE rc.class_code = $6""");
 
   /**
    * One row per student of the page, or a single row without student when the class is in reach but
    * the page is empty; no row at all means the class is not in reach (404).
    */
-  private static final String ROSTER = Reach.WITH + """
+  private static final Reach.Query ROSTER = Reach.query("""
       SELECT s.national_id, s.full_name,
              (SELECT coalesce(json_agg(json_build_object(
                         'id', g.id, 'name', g.full_name, 'relationship', gs.relationship,
@@ -66,7 +66,7 @@ public final class ClassViews implements ApiFeature {
                 ORDER BY st.full_name, st.national_id
                 LIMIT $9) s ON true
        WHERE rc.class_code = $6
-       ORDER BY s.full_name, s.national_id""";
+       ORDER BY s.full_name, s.national_id""");
 
   private final Pool pool;
 
@@ -82,7 +82,7 @@ public final class ClassViews implements ApiFeature {
 
   private void detail(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    pool.preparedQuery(CLASS).execute(Reach.params(caller, ctx.pathParam("classCode")))
+    pool.preparedQuery(CLASS.sql(caller)).execute(Reach.params(caller, ctx.pathParam("classCode")))
         .onFailure(ctx::fail)
         .onSuccess(rows -> Found.oneOr404(ctx, rows, "class"));
   }
@@ -96,7 +96,7 @@ public final class ClassViews implements ApiFeature {
       e.answer(ctx);
       return;
     }
-    pool.preparedQuery(ROSTER)
+    pool.preparedQuery(ROSTER.sql(caller))
         .execute(Reach.params(caller, ctx.pathParam("classCode"), page.after(0), page.after(1), page.fetch()))
         .onFailure(ctx::fail)
         .onSuccess(rows -> {

@@ -13,7 +13,7 @@ import vn.lienlac.api.v1.ApiFeature;
  */
 public final class SchoolProfiles implements ApiFeature {
 
-  private static final String PROFILE = Reach.WITH + """
+  private static final Reach.Query PROFILE = Reach.query("""
       SELECT json_build_object(
                'code', sc.code, 'name', sc.name, 'level', sc.level, 'address', sc.address,
                'districtCode', sc.education_office_code,
@@ -24,7 +24,7 @@ public final class SchoolProfiles implements ApiFeature {
                                  WHERE c.school_code = sc.code AND c.removed_at IS NULL)) AS profile
         FROM reach_school r
         JOIN directory.school sc ON sc.code = r.school_code
-       WHERE r.school_code = $6""";
+       WHERE r.school_code = $6""");
 
   private final Pool pool;
 
@@ -39,7 +39,7 @@ public final class SchoolProfiles implements ApiFeature {
 
   private void profile(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    pool.preparedQuery(PROFILE).execute(Reach.params(caller, ctx.pathParam("schoolCode")))
+    pool.preparedQuery(PROFILE.sql(caller)).execute(Reach.params(caller, ctx.pathParam("schoolCode")))
         .onFailure(ctx::fail)
         .onSuccess(rows -> Found.oneOr404(ctx, rows, "profile"));
   }

@@ -14,7 +14,7 @@ import vn.lienlac.api.v1.ApiFeature;
  */
 public final class StudentCards implements ApiFeature {
 
-  private static final String CARD = Reach.WITH + """
+  private static final Reach.Query CARD = Reach.query("""
       SELECT json_build_object(
                'id', s.national_id, 'name', s.full_name, 'status', s.status, 'current', rs.current,
                'class', CASE WHEN c.code IS NULL THEN NULL
@@ -35,7 +35,7 @@ public final class StudentCards implements ApiFeature {
         LEFT JOIN directory.school_class c ON c.code = s.class_code
         LEFT JOIN directory.school sc ON sc.code = c.school_code
         LEFT JOIN directory.teacher t ON t.code = c.homeroom_teacher_code AND t.removed_at IS NULL
-       WHERE rs.student_id = $6""";
+       WHERE rs.student_id = $6""");
 
   private final Pool pool;
 
@@ -50,7 +50,7 @@ public final class StudentCards implements ApiFeature {
 
   private void card(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    pool.preparedQuery(CARD).execute(Reach.params(caller, ctx.pathParam("studentId")))
+    pool.preparedQuery(CARD.sql(caller)).execute(Reach.params(caller, ctx.pathParam("studentId")))
         .onFailure(ctx::fail)
         .onSuccess(rows -> Found.oneOr404(ctx, rows, "card"));
   }

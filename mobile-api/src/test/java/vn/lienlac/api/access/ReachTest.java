@@ -31,7 +31,7 @@ class ReachTest {
 
   private static List<String> reach(Caller caller, String select) {
     List<String> out = new ArrayList<>();
-    for (Row r : await(api.pool.preparedQuery(Reach.WITH + select + " ORDER BY 1").execute(Reach.params(caller)))) {
+    for (Row r : await(api.pool.preparedQuery(Reach.query(select + " ORDER BY 1").sql(caller)).execute(Reach.params(caller)))) {
       out.add(String.valueOf(r.getValue(0)));
     }
     return out;
@@ -133,7 +133,7 @@ class ReachTest {
     // The test tables are tiny, so forbid sequential scans: an index path must exist for the plan to avoid one.
     List<String> plan = new ArrayList<>();
     await(api.pool.withTransaction(tx -> tx.query("SET LOCAL enable_seqscan = off").execute()
-        .compose(v -> tx.preparedQuery("EXPLAIN " + Reach.WITH + "SELECT * FROM reach_student WHERE student_id = $6")
+        .compose(v -> tx.preparedQuery("EXPLAIN " + Reach.query("SELECT * FROM reach_student WHERE student_id = $6").sql(TestDistrict.principalOfSchool1()))
             .execute(Reach.params(TestDistrict.principalOfSchool1(), "ST1")))))
         .forEach(r -> plan.add(r.getString(0)));
     assertThat(String.join("\n", plan)).contains("student_pkey").doesNotContain("Seq Scan on student");
