@@ -1,9 +1,11 @@
 package vn.lienlac.api.access;
 
 import io.vertx.sqlclient.Tuple;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.lienlac.api.auth.Caller;
-import vn.lienlac.api.auth.StaffRole;
 
 /**
  * Who may see what, decided from the directory in one place ({@link ReachRules}, role by role) and
@@ -55,7 +57,7 @@ public final class Reach {
   public static final int CALLER_PARAMS = 5;
   public static final String GUARDIAN = "guardian";
 
-  private static final java.util.regex.Pattern OVERSEEN = java.util.regex.Pattern.compile("reach_overseen\\((\\w+)\\)");
+  private static final Pattern OVERSEEN = Pattern.compile("reach_overseen\\((\\w+)\\)");
 
   /**
    * A feature's query over the reach relations, one SQL text per role. The text follows the reach
@@ -74,10 +76,11 @@ public final class Reach {
     }
   }
 
+  /** Builds the per-role variants once; keep the result in a constant next to the code that runs it. */
   public static Query query(String featureSql) {
-    Map<String, String> byRole = new java.util.HashMap<>();
+    Map<String, String> byRole = new HashMap<>();
     ReachRules.BY_ROLE.forEach((role, rules) -> byRole.put(role, rules.with()
-        + OVERSEEN.matcher(featureSql).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        + OVERSEEN.matcher(featureSql).replaceAll(m -> Matcher.quoteReplacement(
             "(" + String.format(rules.overseen(), m.group(1)) + ")"))));
     return new Query(Map.copyOf(byRole));
   }
@@ -105,6 +108,6 @@ public final class Reach {
 
   /** Whether any record is overseen ({@code reach_overseen}) by this caller; others are told such listings do not exist. */
   public static boolean oversees(Caller caller) {
-    return caller.is(StaffRole.PRINCIPAL) || caller.is(StaffRole.DISTRICT_OFFICER);
+    return !ReachRules.BY_ROLE.get(roleOf(caller)).overseesNothing();
   }
 }

@@ -86,6 +86,10 @@ record ReachRules(String school, String schoolClass, String student, String guar
       "district_officer", new ReachRules(SCHOOLS_OF_DISTRICT, NO_CLASS, NO_STUDENT, NO_GUARDIAN, NO_FINANCE_STUDENT,
           NO_SCHOOL, "%1$s.district_code = $4"));
 
+  boolean overseesNothing() {
+    return overseen.equals(OVERSEES_NOTHING);
+  }
+
   /**
    * The {@code WITH} clause for this role. {@code reach_caller} is never read: it gives every caller
    * parameter its type, so that each variant of a query takes the same five parameters.

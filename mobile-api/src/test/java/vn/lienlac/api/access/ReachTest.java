@@ -129,6 +129,23 @@ class ReachTest {
   }
 
   @Test
+  void every_role_has_its_rules_and_only_principals_and_district_officers_oversee_records() {
+    Reach.Query q = Reach.query("SELECT 1 FROM api.audit_event e WHERE reach_overseen(e)");
+    assertThat(q.sql(TestDistrict.principalOfSchool1())).contains("WHERE (e.school_code = $3)");
+    assertThat(q.sql(TestDistrict.districtOfficer())).contains("WHERE (e.district_code = $4)");
+    for (Caller c : List.of(TestDistrict.guardian(TestDistrict.G1), TestDistrict.homeroomTeacherOf6A1(),
+        TestDistrict.accountantOfSchool1())) {
+      assertThat(q.sql(c)).contains("WHERE (false)");
+      assertThat(Reach.oversees(c)).isFalse();
+    }
+    assertThat(Reach.oversees(TestDistrict.principalOfSchool1())).isTrue();
+    assertThat(Reach.oversees(TestDistrict.districtOfficer())).isTrue();
+    for (vn.lienlac.api.auth.StaffRole role : vn.lienlac.api.auth.StaffRole.values()) {
+      assertThat(q.sql(Caller.staff(1, role, "S1", "PGD01", null, "s"))).as(role.code()).startsWith("WITH reach_caller");
+    }
+  }
+
+  @Test
   void a_lookup_by_student_is_pushed_into_the_reach_and_read_by_key() {
     // The test tables are tiny, so forbid sequential scans: an index path must exist for the plan to avoid one.
     List<String> plan = new ArrayList<>();
