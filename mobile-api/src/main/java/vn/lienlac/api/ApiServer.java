@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import vn.lienlac.api.http.ClientAddress;
 import vn.lienlac.api.http.Problems;
 import vn.lienlac.api.http.RequestIds;
 import vn.lienlac.api.ops.OperationsRoutes;
@@ -48,6 +49,7 @@ public final class ApiServer extends VerticleBase {
     return ApiV1.router(vertx, ApiFeatures.authentication(deps), ApiFeatures.all(deps)).compose(v1 -> {
       Router router = Router.router(vertx);
       router.route().handler(RequestIds::assign);
+      router.route().handler(ClientAddress.resolver(options.trustedProxies()));
       router.route().handler(ApiServer::logWhenDone);
       OperationsRoutes.mount(router, readiness, metrics);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);

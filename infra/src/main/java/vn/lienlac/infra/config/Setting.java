@@ -27,6 +27,8 @@ public enum Setting {
       "EC P-256 private key signing access tokens (ES256): PKCS#8 PEM text, or the path of a PEM file. Same key on every api process; `demo` makes one."),
   ACCESS_TOKEN_TTL("LIENLAC_ACCESS_TOKEN_TTL", "auth.access-token-ttl", "PT15M",
       "Lifetime of an access token; the app refreshes it with its refresh token."),
+  TRUSTED_PROXIES("LIENLAC_TRUSTED_PROXIES", "http.trusted-proxies", "none",
+      "Reverse proxies whose X-Forwarded-For names the client (audit, per-IP limits): comma-separated addresses or CIDR ranges, e.g. 10.0.0.0/8. none: the socket address counts."),
   SHUTDOWN_GRACE("LIENLAC_SHUTDOWN_GRACE", "shutdown.grace", "PT30S",
       "On SIGTERM, how long in-flight requests and batches may take to finish."),
   LOG_FORMAT("LIENLAC_LOG_FORMAT", "log.format", "json", "json (one object per line) or text."),

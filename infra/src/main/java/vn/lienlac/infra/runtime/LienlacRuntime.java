@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import vn.lienlac.api.ApiServer;
 import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
+import vn.lienlac.api.http.TrustedProxies;
 import vn.lienlac.api.v1.ApiDependencies;
 import java.time.Clock;
+import vn.lienlac.infra.config.ConfigException;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
@@ -55,7 +57,7 @@ public final class LienlacRuntime implements AutoCloseable {
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
             Clock.systemUTC());
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
-            config.integer(Setting.HTTP_PORT), runtime.grace), readiness,
+            config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config)), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);
         runtime.deploy(runtime.api);
       }
@@ -75,6 +77,15 @@ public final class LienlacRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  private static TrustedProxies trustedProxies(LienlacConfig config) {
+    try {
+      return TrustedProxies.parse(config.string(Setting.TRUSTED_PROXIES));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Setting.TRUSTED_PROXIES.env() + ": " + e.getMessage() + " (from "
+          + config.source(Setting.TRUSTED_PROXIES) + ")");
     }
   }
 

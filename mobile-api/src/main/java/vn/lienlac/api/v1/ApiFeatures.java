@@ -2,6 +2,10 @@ package vn.lienlac.api.v1;
 
 import java.util.List;
 import vn.lienlac.api.access.MeFeature;
+import vn.lienlac.api.audit.AuditFeature;
+import vn.lienlac.api.directory.ClassViews;
+import vn.lienlac.api.directory.SchoolProfiles;
+import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.auth.RevokedSessions;
 
@@ -11,7 +15,9 @@ public final class ApiFeatures {
   private ApiFeatures() {}
 
   public static List<ApiFeature> all(ApiDependencies deps) {
-    return List.of(new MeFeature());
+    return List.of(new MeFeature(deps.pool()),
+        new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
+        new AuditFeature(deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

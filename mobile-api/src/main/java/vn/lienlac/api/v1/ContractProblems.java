@@ -39,6 +39,16 @@ final class ContractProblems {
     JsonArray errors = new JsonArray();
     if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       collect(schema.getOutputUnit(), errors);
+      String parameter = parameterOf(e.getMessage());
+      if (parameter != null) {
+        // A parameter's schema errors point at "/" (the parameter's own value): name the parameter instead.
+        errors.forEach(o -> {
+          JsonObject error = (JsonObject) o;
+          if ("/".equals(error.getString("field"))) {
+            error.put("field", parameter);
+          }
+        });
+      }
     }
     if (errors.isEmpty()) {
       errors.add(new JsonObject().put("field", fieldOf(e.getMessage())).put("reason", e.getMessage()));
@@ -63,10 +73,15 @@ final class ContractProblems {
 
   /** Parameter errors read "The value of path parameter id is invalid…": name the parameter. */
   private static String fieldOf(String message) {
+    String parameter = parameterOf(message);
+    return parameter == null ? "/" : parameter;
+  }
+
+  private static String parameterOf(String message) {
     if (message == null) {
-      return "/";
+      return null;
     }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("parameter (\\S+)").matcher(message);
-    return m.find() ? m.group(1) : "/";
+    return m.find() ? m.group(1) : null;
   }
 }
