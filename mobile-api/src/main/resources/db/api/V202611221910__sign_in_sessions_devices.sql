@@ -20,7 +20,7 @@ CREATE INDEX otp_challenge_latest_by_phone ON otp_challenge (phone_e164, id DESC
 -- Staff accounts: directory teachers (one account each) and the roles the directory does not know.
 CREATE TABLE staff_account (
   id                bigserial PRIMARY KEY,
-  username          text NOT NULL UNIQUE CHECK (username ~ '^[a-z0-9][a-z0-9._-]{2,63}$'),
+  username          text NOT NULL UNIQUE CHECK (username ~ '^[a-z0-9][a-z0-9._-]{1,63}$'),
   display_name      text NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
   role              text NOT NULL CHECK (role IN ('teacher', 'accountant', 'principal', 'district_officer')),
   school_code       text,

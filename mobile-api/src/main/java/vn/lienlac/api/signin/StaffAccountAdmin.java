@@ -22,7 +22,7 @@ import vn.lienlac.api.auth.totp.Totp;
  */
 public final class StaffAccountAdmin {
 
-  public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+  public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   public static final int MIN_PASSWORD_LENGTH = 10;
   static final String TOTP_ISSUER = "Liên Lạc";
 
@@ -33,7 +33,7 @@ public final class StaffAccountAdmin {
         FROM directory.teacher t
         LEFT JOIN directory.school s ON s.code = t.school_code
        WHERE t.removed_at IS NULL
-         AND lower(t.code) ~ '^[a-z0-9][a-z0-9._-]{2,63}$'
+         AND lower(t.code) ~ '^[a-z0-9][a-z0-9._-]{1,63}$'
          AND NOT EXISTS (SELECT 1 FROM api.staff_account a WHERE a.teacher_code = t.code)
        ORDER BY t.code
       ON CONFLICT DO NOTHING""";
@@ -104,7 +104,7 @@ public final class StaffAccountAdmin {
     String username = wanted.username() == null ? "" : wanted.username().strip().toLowerCase(Locale.ROOT);
     if (!USERNAME.matcher(username).matches()) {
       return Future.failedFuture(new IllegalArgumentException("username '" + wanted.username()
-          + "' must be 3–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
+          + "' must be 2–64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
     if (wanted.password() != null) {
       try {
