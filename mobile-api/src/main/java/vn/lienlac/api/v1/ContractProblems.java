@@ -39,6 +39,16 @@ final class ContractProblems {
     JsonArray errors = new JsonArray();
     if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       collect(schema.getOutputUnit(), errors);
+      // A parameter's schema sees the parameter as its whole instance: name the parameter instead of "/".
+      String parameter = fieldOf(e.getMessage());
+      if (!parameter.equals("/")) {
+        errors.forEach(o -> {
+          JsonObject error = (JsonObject) o;
+          if (error.getString("field").equals("/")) {
+            error.put("field", parameter);
+          }
+        });
+      }
     }
     if (errors.isEmpty()) {
       errors.add(new JsonObject().put("field", fieldOf(e.getMessage())).put("reason", e.getMessage()));
