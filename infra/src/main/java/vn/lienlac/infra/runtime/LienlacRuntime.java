@@ -53,7 +53,7 @@ public final class LienlacRuntime implements AutoCloseable {
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
-            Clock.systemUTC());
+            Clock.systemUTC(), SignInConfig.from(config));
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);

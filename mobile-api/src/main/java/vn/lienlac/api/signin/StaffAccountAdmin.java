@@ -46,7 +46,7 @@ public final class StaffAccountAdmin {
          AND (a.display_name, a.school_code, a.district_code) IS DISTINCT FROM (t.full_name, t.school_code, s.education_office_code)""";
   static final String DISABLE_DEPARTED_TEACHERS = """
       UPDATE api.staff_account a SET disabled_at = now(), disabled_reason = 'teacher_removed', updated_at = now()
-       WHERE a.teacher_code IS NOT NULL AND a.disabled_at IS NULL
+       WHERE a.teacher_code IS NOT NULL AND (a.disabled_at IS NULL OR a.disabled_reason = 'no_password')
          AND NOT EXISTS (SELECT 1 FROM directory.teacher t WHERE t.code = a.teacher_code AND t.removed_at IS NULL)""";
   static final String SCHOOL = "SELECT education_office_code FROM directory.school WHERE code = $1 AND removed_at IS NULL";
   static final String DISTRICT = """
@@ -92,7 +92,10 @@ public final class StaffAccountAdmin {
     this.hashing = new PasswordHashing(cost);
   }
 
-  /** Creates an account per directory teacher without one; follows renames and moves; disables departed teachers. */
+  /**
+   * Creates an account per directory teacher without one; follows renames and moves; disables departed
+   * teachers, also those still waiting for a password, so that setting one later does not let them in.
+   */
   public Future<TeacherSync> syncTeachers() {
     return pool.withTransaction(conn -> conn.query(CREATE_TEACHER_ACCOUNTS).execute()
         .compose(created -> conn.query(FOLLOW_TEACHER_CHANGES).execute()
