@@ -107,7 +107,10 @@ final class StaffPasswordSignIn {
   /** Argon2id costs tens of milliseconds of CPU: on a worker thread, unordered so sign-ins run in parallel. */
   private Future<Boolean> passwordMatches(StaffAccount account, String password) {
     if (account == null || account.passwordHash() == null) {
-      return decoyHash().compose(h -> vertx.executeBlocking(() -> hashing.verify(password, h) && false, false));
+      return decoyHash().compose(h -> vertx.executeBlocking(() -> {
+        hashing.verify(password, h); // the work a real check does; the answer is no whatever it says
+        return false;
+      }, false));
     }
     return vertx.executeBlocking(() -> hashing.verify(password, account.passwordHash()), false);
   }
