@@ -77,6 +77,11 @@ class StaffCommandTest {
         .isEqualTo("teacher_removed");
     Run password = run("mot-mat-khau-du-dai\n", "staff", "password", "--username", "79001-gv002", "--password-stdin");
     assertThat(password.out()).as("a departed teacher stays out").contains("stays disabled");
+
+    TestServices.execute(db, "UPDATE directory.teacher SET removed_at = NULL WHERE code = '79001-GV002'");
+    assertThat(run("", "staff", "sync-teachers").out()).contains("1 restored");
+    assertThat(value("SELECT (disabled_at IS NULL)::text FROM api.staff_account WHERE teacher_code = '79001-GV002'"))
+        .as("it has a password now, so it can sign in again").isEqualTo("true");
   }
 
   @Test

@@ -51,6 +51,10 @@ final class OtpChallenges {
              locked_at = CASE WHEN failed_attempts + 1 >= $2 THEN now() END
        WHERE id = $1""";
 
+  private static final long NO_CHALLENGE = -1;
+  private static final byte[] DECOY_SALT = new byte[OtpCodes.SALT_BYTES];
+  private static final byte[] DECOY_HASH = OtpCodes.hash(DECOY_SALT, "000000");
+
   /** A guardian a phone number may sign in as. */
   record Guardian(long id, String language) {}
 
@@ -94,7 +98,10 @@ final class OtpChallenges {
         .compose(rows -> {
           Row r = rows.iterator().hasNext() ? rows.iterator().next() : null;
           if (r == null || !r.getBoolean("answerable")) {
-            return Future.succeededFuture(null);
+            // The same work as a wrong code (a hash and a write round trip), so that the time taken does not
+            // tell a number with a live challenge (one of ours) from any other.
+            OtpCodes.matches(DECOY_SALT, DECOY_HASH, code);
+            return conn.preparedQuery(COUNT_FAILURE).execute(Tuple.of(NO_CHALLENGE, MAX_FAILED_ATTEMPTS)).map(done -> (Long) null);
           }
           long id = r.getLong("id");
           if (OtpCodes.matches(r.getBuffer("salt").getBytes(), r.getBuffer("code_hash").getBytes(), code)) {

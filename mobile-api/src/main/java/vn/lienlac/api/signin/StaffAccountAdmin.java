@@ -48,6 +48,13 @@ public final class StaffAccountAdmin {
       UPDATE api.staff_account a SET disabled_at = now(), disabled_reason = 'teacher_removed', updated_at = now()
        WHERE a.teacher_code IS NOT NULL AND (a.disabled_at IS NULL OR a.disabled_reason = 'no_password')
          AND NOT EXISTS (SELECT 1 FROM directory.teacher t WHERE t.code = a.teacher_code AND t.removed_at IS NULL)""";
+  /** A teacher back in the directory (a row that vanished upstream and came back) gets the account back. */
+  static final String RESTORE_RETURNING_TEACHERS = """
+      UPDATE api.staff_account a
+         SET disabled_reason = CASE WHEN a.password_hash IS NULL THEN 'no_password' END,
+             disabled_at = CASE WHEN a.password_hash IS NULL THEN a.disabled_at END, updated_at = now()
+       WHERE a.disabled_reason = 'teacher_removed'
+         AND EXISTS (SELECT 1 FROM directory.teacher t WHERE t.code = a.teacher_code AND t.removed_at IS NULL)""";
   static final String SCHOOL = "SELECT education_office_code FROM directory.school WHERE code = $1 AND removed_at IS NULL";
   static final String DISTRICT = """
       SELECT 1 FROM directory.school WHERE education_office_code = $1 AND removed_at IS NULL LIMIT 1""";
@@ -74,7 +81,7 @@ public final class StaffAccountAdmin {
       RETURNING disabled_at IS NOT NULL AS still_disabled""";
 
   /** What {@link #syncTeachers} did. */
-  public record TeacherSync(int created, int updated, int disabled) {}
+  public record TeacherSync(int created, int updated, int disabled, int restored) {}
 
   /** A new account; {@code password} null leaves it disabled until one is set. */
   public record NewAccount(String username, String displayName, StaffRole role, String schoolCode, String districtCode,
@@ -94,13 +101,16 @@ public final class StaffAccountAdmin {
 
   /**
    * Creates an account per directory teacher without one; follows renames and moves; disables departed
-   * teachers, also those still waiting for a password, so that setting one later does not let them in.
+   * teachers, also those still waiting for a password, so that setting one later does not let them in;
+   * gives the account back to a teacher who reappears.
    */
   public Future<TeacherSync> syncTeachers() {
     return pool.withTransaction(conn -> conn.query(CREATE_TEACHER_ACCOUNTS).execute()
         .compose(created -> conn.query(FOLLOW_TEACHER_CHANGES).execute()
             .compose(updated -> conn.query(DISABLE_DEPARTED_TEACHERS).execute()
-                .map(disabled -> new TeacherSync(created.rowCount(), updated.rowCount(), disabled.rowCount())))));
+                .compose(disabled -> conn.query(RESTORE_RETURNING_TEACHERS).execute()
+                    .map(restored -> new TeacherSync(created.rowCount(), updated.rowCount(), disabled.rowCount(),
+                        restored.rowCount()))))));
   }
 
   public Future<Created> add(NewAccount wanted) {
