@@ -43,12 +43,17 @@ class GuardianOtpSignInTest {
     assertThat(notice.params().get("minutes")).isEqualTo("5");
     assertThat(notice.dedupKey()).startsWith("otp:");
 
-    HttpResponse<String> verified = app.verify("+84 901 000 001", notice.params().get("code"));
+    HttpResponse<String> verified = api.post("/api/v1/auth/otp/verify", null, new JsonObject().put("phone", "+84 901 000 001")
+        .put("code", notice.params().get("code"))
+        .put("device", new JsonObject().put("installationId", "inst-parent-phone-01").put("name", "Điện thoại của bố")));
     assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
     JsonObject tokens = new JsonObject(verified.body());
     assertThat(tokens.getString("tokenType")).isEqualTo("Bearer");
     assertThat(tokens.getString("refreshToken")).matches("[A-Za-z0-9_-]{43}");
     assertThat(tokens.getLong("refreshTokenExpiresIn")).isEqualTo(60L * 24 * 3600);
+
+    assertThat(vn.lienlac.infra.support.testing.TestServices.contents(api.url, java.util.List.of("api.session")).getFirst())
+        .contains("\"guardian_id\": 1001").contains("inst-parent-phone-01").contains("Điện thoại của bố");
 
     HttpResponse<String> me = api.get("/api/v1/me", tokens.getString("accessToken"));
     assertThat(me.statusCode()).isEqualTo(200);
@@ -100,6 +105,13 @@ class GuardianOtpSignInTest {
     HttpResponse<String> r = app.verify(TestDistrict.G1_PHONE, code);
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(r.body()).getString("type")).endsWith("/otp-invalid");
+    assertThat(new JsonObject(r.body()).getString("title")).startsWith("Mã xác thực không đúng");
+
+    HttpResponse<String> en = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/auth/otp/verify"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("phone", TestDistrict.G1_PHONE)
+            .put("code", code).encode())).header("content-type", "application/json"), null,
+        java.util.Map.of("Accept-Language", "en"));
+    assertThat(new JsonObject(en.body()).getString("title")).startsWith("The code is wrong, expired");
   }
 
   @Test
