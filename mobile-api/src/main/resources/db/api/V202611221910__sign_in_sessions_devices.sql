@@ -66,6 +66,8 @@ CREATE TABLE refresh_token (
   used_at     timestamptz
 );
 CREATE INDEX refresh_token_by_session ON refresh_token (session_id);
+CREATE INDEX refresh_token_by_expiry ON refresh_token (expires_at);
+CREATE INDEX otp_challenge_by_age ON otp_challenge (created_at);
 
 -- An installation of the app that receives push notifications, owned by the user signed in on it.
 -- The owner is a directory guardian or a staff account; like the directory, no foreign key to either.

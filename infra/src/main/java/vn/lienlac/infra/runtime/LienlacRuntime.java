@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.lienlac.api.ApiServer;
 import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
+import vn.lienlac.api.signin.SignInHousekeeping;
 import vn.lienlac.api.v1.ApiDependencies;
 import java.time.Clock;
 import vn.lienlac.infra.config.LienlacConfig;
@@ -69,6 +70,7 @@ public final class LienlacRuntime implements AutoCloseable {
             config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
+        runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

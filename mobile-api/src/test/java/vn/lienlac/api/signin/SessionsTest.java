@@ -150,4 +150,19 @@ class SessionsTest {
     ApiTestServer.await(revocation.markRevoked(session)); // logs, does not fail
     nowhere.close();
   }
+
+  @Test
+  void housekeeping_deletes_old_codes_and_long_expired_refresh_tokens_but_keeps_used_ones_until_then() {
+    JsonObject first = app.signIn(TestDistrict.G1_PHONE);
+    JsonObject second = new JsonObject(app.refresh(first.getString("refreshToken")).body());
+    api.sql("UPDATE api.otp_challenge SET created_at = now() - interval '2 days'");
+    SignInHousekeeping housekeeping = new SignInHousekeeping(api.pool, Duration.ofHours(1));
+
+    SignInHousekeeping.Purged kept = ApiTestServer.await(housekeeping.purge());
+    assertThat(kept).isEqualTo(new SignInHousekeeping.Purged(1, 0));
+
+    api.sql("UPDATE api.refresh_token SET expires_at = now() - interval '2 days' WHERE used_at IS NOT NULL");
+    assertThat(ApiTestServer.await(housekeeping.purge())).isEqualTo(new SignInHousekeeping.Purged(0, 1));
+    assertThat(app.refresh(second.getString("refreshToken")).statusCode()).as("the live token is untouched").isEqualTo(200);
+  }
 }
