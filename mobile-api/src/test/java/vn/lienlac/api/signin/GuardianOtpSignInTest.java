@@ -189,4 +189,23 @@ class GuardianOtpSignInTest {
     }
     assertThat(app.requestCode("0987000111").statusCode()).isEqualTo(429);
   }
+
+  @Test
+  void a_number_typed_in_by_two_schools_signs_in_as_the_lowest_guardian_id_that_may_sign_in() {
+    api.sql("""
+        INSERT INTO directory.guardian (id, full_name, phone_e164, language, upstream_updated_at) VALUES
+          (999, 'Nguyễn Văn Phụ (trường cũ)', '+84901000001', 'vi', now()),
+          (2001, 'Nguyễn Văn Phụ (trường 2)', '+84901000001', 'vi', now())""",
+        """
+        INSERT INTO directory.guardian_student (student_id, guardian_id, relationship, primary_contact, upstream_updated_at) VALUES
+          ('ST4', 999, 'father', true, now()),
+          ('ST3', 2001, 'father', true, now())""");
+
+    app.requestCode(TestDistrict.G1_PHONE);
+    assertThat(app.awaitNotice(1).guardianId()).as("999 has only a departed student").isEqualTo(TestDistrict.G1);
+
+    api.sql("UPDATE directory.guardian SET removed_at = now() WHERE id = 1001");
+    app.requestCode(TestDistrict.G1_PHONE);
+    assertThat(app.awaitNotice(2).guardianId()).isEqualTo(2001L);
+  }
 }
