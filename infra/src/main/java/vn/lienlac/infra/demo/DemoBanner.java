@@ -9,7 +9,8 @@ final class DemoBanner {
 
   private DemoBanner() {}
 
-  static void print(PrintStream out, int httpPort, PgUrl ours, PgUrl district, String redis, Path dataDir) {
+  static void print(PrintStream out, int httpPort, PgUrl ours, PgUrl district, String redis, Path dataDir,
+                    DemoAccounts.Shown accounts) {
     String base = "http://localhost:" + httpPort;
     out.println();
     out.println("Liên Lạc đang chạy / is running (demo, all roles in one process)");
@@ -17,6 +18,18 @@ final class DemoBanner {
     out.println("  Còn sống / live:      " + base + "/health/live");
     out.println("  Số liệu / metrics:    " + base + "/metrics");
     out.println("  Dữ liệu / data:       " + dataDir);
+    out.println();
+    out.println("Tài khoản thử / demo accounts (POST " + base + "/api/v1/auth/password):");
+    for (DemoAccounts.Account a : accounts.staff()) {
+      out.printf("  %-30s %-16s mật khẩu / password: %s%n", a.role(), a.username(), a.password());
+    }
+    if (accounts.guardianPhone() != null) {
+      out.println("Phụ huynh / guardian sign-in by code (POST " + base + "/api/v1/auth/otp):");
+      out.println("  curl -s -XPOST " + base + "/api/v1/auth/otp -H 'content-type: application/json' -d '{\"phone\":\""
+          + accounts.guardianPhone() + "\"}'");
+    }
+    out.println("  curl -s -XPOST " + base + "/api/v1/auth/password -H 'content-type: application/json' -d '{\"username\":\""
+        + DemoAccounts.PRINCIPAL + "\",\"password\":\"" + DemoAccounts.PRINCIPAL_PASSWORD + "\"}'");
     out.println();
     out.println("Thử tiếp / try next, in another terminal:");
     out.println("  export LIENLAC_PG_URL='" + ours.uri() + "'");

@@ -71,8 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
       System.err.println("Đồng bộ danh bạ / syncing the directory…");
       SyncProgressPrinter printer = new SyncProgressPrinter(System.err);
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
+      DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
       runtime = LienlacRuntime.start(config, Role.ALL);
-      DemoBanner.print(System.out, runtime.httpPort(), ours, district, redis.url(), dataDir);
+      DemoBanner.print(System.out, runtime.httpPort(), ours, district, redis.url(), dataDir, accounts);
     } catch (RuntimeException e) {
       stop(runtime, redis, postgres);
       throw e;

@@ -15,6 +15,7 @@ import vn.lienlac.api.ApiServer;
 import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.http.TrustedProxies;
+import vn.lienlac.api.signin.SignInHousekeeping;
 import vn.lienlac.api.v1.ApiDependencies;
 import java.time.Clock;
 import vn.lienlac.infra.config.ConfigException;
@@ -55,7 +56,7 @@ public final class LienlacRuntime implements AutoCloseable {
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
-            Clock.systemUTC());
+            Clock.systemUTC(), SignInConfig.from(config));
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config)), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);
@@ -71,6 +72,7 @@ public final class LienlacRuntime implements AutoCloseable {
             config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
+        runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

@@ -31,9 +31,11 @@ class DemoCommandTest {
   void the_demo_starts_serves_stops_cleanly_and_reuses_its_data_on_the_next_start() throws Exception {
     String first = runDemoUntilReadyThenStop();
     assertThat(first).contains("seeding a sandbox district").contains("sync completed");
+    assertThat(first).contains(DemoAccounts.PRINCIPAL).contains(DemoAccounts.ACCOUNTANT).contains(DemoAccounts.DISTRICT_OFFICER)
+        .contains("GVCN").contains(DemoAccounts.TEACHER_PASSWORD).containsPattern("\\{\"phone\":\"\\+84\\d{9}\"\\}");
 
     String second = runDemoUntilReadyThenStop();
-    assertThat(second).doesNotContain("seeding a sandbox district");
+    assertThat(second).doesNotContain("seeding a sandbox district").contains(DemoAccounts.PRINCIPAL_PASSWORD).contains("GVCN");
     assertThat(Files.exists(dataDir.resolve("demo/postgres/PG_VERSION"))).isTrue();
   }
 
@@ -59,6 +61,13 @@ class DemoCommandTest {
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(ready.statusCode()).as(output + ready.body()).isEqualTo(200);
+      HttpResponse<String> principal = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/password"))
+              .header("content-type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + DemoAccounts.PRINCIPAL
+                  + "\",\"password\":\"" + DemoAccounts.PRINCIPAL_PASSWORD + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(principal.statusCode()).as("the banner's principal signs in: " + principal.body()).isEqualTo(200);
 
       demo.toHandle().destroy(); // SIGTERM, as an orchestrator would (Ctrl-C sends SIGINT: same shutdown hooks)
       assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops within a minute").isTrue();

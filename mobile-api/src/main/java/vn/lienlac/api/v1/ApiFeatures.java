@@ -7,7 +7,8 @@ import vn.lienlac.api.directory.ClassViews;
 import vn.lienlac.api.directory.SchoolProfiles;
 import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
-import vn.lienlac.api.auth.RevokedSessions;
+import vn.lienlac.api.devices.DevicesFeature;
+import vn.lienlac.api.signin.SignInFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -17,10 +18,11 @@ public final class ApiFeatures {
   public static List<ApiFeature> all(ApiDependencies deps) {
     return List.of(new MeFeature(deps.pool()),
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
-        new AuditFeature(deps.pool()));
+        new AuditFeature(deps.pool()),
+        new SignInFeature(deps), new DevicesFeature(deps));
   }
 
   public static Authentication authentication(ApiDependencies deps) {
-    return new Authentication(deps.tokens(), RevokedSessions.NONE);
+    return new Authentication(deps.tokens(), SignInFeature.revocation(deps));
   }
 }

@@ -113,7 +113,23 @@ class AuthorizationMatrixTest {
       get("getSchool", "/schools/S9", "school of another district", EnumSet.of(T9_TEACHER_OTHER_DISTRICT), "/schools/NO-SUCH"),
       get("getSchool", "/schools/NO-SUCH", "does not exist", NOBODY, "/schools/NO-SUCH"),
 
-      get("listAuditEvents", "/audit", "the audit trail", EnumSet.of(PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"));
+      get("listAuditEvents", "/audit", "the audit trail", EnumSet.of(PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+
+      get("listMyDevices", "/me/devices", "the caller's own devices", EVERYONE, null),
+      new Probe("removeDevice", "DELETE", "/me/devices/install-of-g9-0001", "G9's phone in another district",
+          NOBODY, "/me/devices/no-such-install-0001", null));
+
+  /**
+   * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
+   * A row here is a decision, so it needs its reason.
+   */
+  static final Map<String, String> WITHOUT_RESOURCE = Map.of(
+      "requestOtp", "public: sign-in by phone, answers alike for every number (SignInTest)",
+      "verifyOtp", "public: sign-in by phone (SignInTest)",
+      "signInWithPassword", "public: staff sign-in (SignInTest)",
+      "refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)",
+      "logout", "ends only the caller's own session (SignInTest)",
+      "registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)");
 
   static ApiTestServer api;
 
@@ -121,6 +137,8 @@ class AuthorizationMatrixTest {
   static void start() {
     api = ApiTestServer.start("authz_matrix");
     TestDistrict.create(api);
+    api.sql("INSERT INTO api.device (installation_id, guardian_id, platform, push_token, app_version)"
+        + " VALUES ('install-of-g9-0001', 1009, 'android', 'push-token-of-g9', '1.0.0')");
   }
 
   @AfterAll
@@ -178,6 +196,7 @@ class AuthorizationMatrixTest {
     }));
     Set<String> probed = new TreeSet<>();
     MATRIX.forEach(p -> probed.add(p.operationId()));
+    probed.addAll(WITHOUT_RESOURCE.keySet());
     assertThat(probed).as("operations without rows in the authorization matrix").containsAll(operations);
   }
 

@@ -16,13 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import vn.lienlac.api.ApiSchema;
 import vn.lienlac.api.ApiServer;
 import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.auth.SigningKey;
+import vn.lienlac.api.auth.password.Argon2id;
+import vn.lienlac.api.signin.SignInSettings;
 import vn.lienlac.api.v1.ApiDependencies;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
@@ -35,6 +39,8 @@ import vn.lienlac.messaging.directory.DirectorySchema;
  * on a free loopback port; plus a plain HTTP client and helpers to mint tokens and run SQL.
  */
 public final class ApiTestServer implements AutoCloseable {
+
+  public static final Argon2id.Cost TEST_PASSWORD_COST = new Argon2id.Cost(1024, 1, 1);
 
   public final Vertx vertx = Vertx.vertx();
   public final PgUrl url;
@@ -49,21 +55,30 @@ public final class ApiTestServer implements AutoCloseable {
   private final String deploymentId;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ApiTestServer(String name) {
+  private ApiTestServer(String name, UnaryOperator<SignInSettings> signIn) {
     url = TestServices.freshDatabase(name);
     migrate(url);
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
         .connectingTo(PgConnectOptions.fromUri(url.uri())).using(vertx).build();
     redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.redis()));
     tokens = new AccessTokens(key, Duration.ofMinutes(15), Clock.systemUTC());
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC());
+    // Redis is shared by every test (and helper): each server gets its own key space. Cheap Argon2 keeps tests fast.
+    SignInSettings settings = SignInSettings.defaults()
+        .withRedisPrefix("test:" + name + ":" + UUID.randomUUID() + ":")
+        .withPasswordCost(TEST_PASSWORD_COST);
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings));
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentId = await(vertx.deployVerticle(server));
   }
 
   public static ApiTestServer start(String name) {
-    return new ApiTestServer(name);
+    return new ApiTestServer(name, UnaryOperator.identity());
+  }
+
+  /** With sign-in settings changed from the test defaults (e.g. tight throttles). */
+  public static ApiTestServer start(String name, UnaryOperator<SignInSettings> signIn) {
+    return new ApiTestServer(name, signIn);
   }
 
   public static void migrate(PgUrl url) {
