@@ -2,6 +2,7 @@ package vn.lienlac.infra.runtime;
 
 import java.util.List;
 import vn.lienlac.api.ApiSchema;
+import vn.lienlac.payment.PaymentSchema;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
@@ -12,7 +13,8 @@ public final class ModuleMigrations {
 
   public static final List<ModuleSchema> ALL = List.of(
       new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
-      new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS));
+      new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
+      new ModuleSchema(PaymentSchema.NAME, PaymentSchema.MIGRATIONS));
 
   private ModuleMigrations() {}
 
