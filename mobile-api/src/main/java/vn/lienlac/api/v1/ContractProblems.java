@@ -39,6 +39,13 @@ final class ContractProblems {
     JsonArray errors = new JsonArray();
     if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       collect(schema.getOutputUnit(), errors);
+      // A parameter's value is the schema's whole instance: name the parameter rather than "/".
+      String parameter = fieldOf(e.getMessage());
+      for (int i = 0; i < errors.size(); i++) {
+        if (!parameter.equals("/") && errors.getJsonObject(i).getString("field").equals("/")) {
+          errors.getJsonObject(i).put("field", parameter);
+        }
+      }
     }
     if (errors.isEmpty()) {
       errors.add(new JsonObject().put("field", fieldOf(e.getMessage())).put("reason", e.getMessage()));

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import vn.lienlac.api.ApiSchema;
 import vn.lienlac.api.ApiServer;
@@ -23,6 +24,7 @@ import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.auth.SigningKey;
+import vn.lienlac.api.platform.limits.RateLimits;
 import vn.lienlac.api.v1.ApiDependencies;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
@@ -49,21 +51,34 @@ public final class ApiTestServer implements AutoCloseable {
   private final String deploymentId;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ApiTestServer(String name) {
+  /**
+   * Limits of a test server: high enough that no test meets them by accident, and buckets of its own
+   * (test servers of every module share one Redis and all call from 127.0.0.1).
+   */
+  public static RateLimits generousLimits() {
+    return new RateLimits(10_000, 10_000, 10_000, 10_000, "test:" + UUID.randomUUID() + ":rl:");
+  }
+
+  private ApiTestServer(String name, RateLimits limits, String redisUrl) {
     url = TestServices.freshDatabase(name);
     migrate(url);
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
         .connectingTo(PgConnectOptions.fromUri(url.uri())).using(vertx).build();
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.redis()));
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
     tokens = new AccessTokens(key, Duration.ofMinutes(15), Clock.systemUTC());
     deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC());
-    server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
+    server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1), limits),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentId = await(vertx.deployVerticle(server));
   }
 
   public static ApiTestServer start(String name) {
-    return new ApiTestServer(name);
+    return new ApiTestServer(name, generousLimits(), TestServices.redis());
+  }
+
+  /** With the given rate limits and Redis (e.g. a closed port, to see the API carry on without it). */
+  public static ApiTestServer start(String name, RateLimits limits, String redisUrl) {
+    return new ApiTestServer(name, limits, redisUrl);
   }
 
   public static void migrate(PgUrl url) {
