@@ -24,9 +24,14 @@ public final class ApiDocs {
   public static void mount(Router router) {
     Buffer index = resource(PAGES + "index.html");
     Buffer init = resource(PAGES + "init.js");
-    router.get("/docs").handler(ctx -> ctx.redirect("/docs/"));
-    router.get("/docs/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
-        .putHeader("cache-control", "no-cache").end(index));
+    // Vert.x matches "/docs" and "/docs/" alike; the page's relative links want the slash.
+    router.get("/docs").handler(ctx -> {
+      if (!ctx.request().path().endsWith("/")) {
+        ctx.redirect("/docs/");
+        return;
+      }
+      ctx.response().putHeader("content-type", "text/html; charset=utf-8").putHeader("cache-control", "no-cache").end(index);
+    });
     router.get("/docs/init.js").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/javascript; charset=utf-8").putHeader("cache-control", "no-cache").end(init));
     router.get("/docs/assets/*").handler(StaticHandler.create(WEBJAR + swaggerUiVersion())
