@@ -59,10 +59,12 @@ public final class ApiV1 {
       }
       Router v1 = Router.router(vertx);
       // The body is read first: every later guard (rate limits, authentication) may answer asynchronously,
-      // and a request body must not flow by unread meanwhile. WebSocket upgrades have none to read.
+      // and a request body must not flow by unread meanwhile. A WebSocket upgrade has no body, but Vert.x
+      // upgrades only a request whose end it has not yet delivered: it waits paused for its handler.
       BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
       v1.route().handler(ctx -> {
         if (isWebSocketUpgrade(ctx)) {
+          ctx.request().pause();
           ctx.next();
         } else {
           body.handle(ctx);

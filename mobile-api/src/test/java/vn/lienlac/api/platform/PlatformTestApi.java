@@ -71,12 +71,29 @@ final class PlatformTestApi implements AutoCloseable {
     api.close();
   }
 
-  /** Creates a note; waits {@code delayMs} first; answers 503 the first time when {@code failFirst}. */
+  int port() {
+    return server.actualPort();
+  }
+
+  /**
+   * Creates a note; waits {@code delayMs} first; answers 503 the first time when {@code failFirst}.
+   * Outside the contract, {@code /socket} upgrades to a WebSocket that says "hello" and echoes, as realtime does.
+   */
   private final class Notes implements ApiFeature {
     @Override
     public void mount(RouterBuilder contract) {
       contract.getRoute("createNote").addHandler(this::create);
       contract.getRoute("createPublicNote").addHandler(this::create);
+    }
+
+    @Override
+    public void mountOutsideContract(Router v1) {
+      v1.get("/socket").handler(ctx -> ctx.request().toWebSocket()
+          .onSuccess(ws -> {
+            ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + text));
+            ws.writeTextMessage("hello");
+          })
+          .onFailure(ctx::fail));
     }
 
     private void create(RoutingContext ctx) {

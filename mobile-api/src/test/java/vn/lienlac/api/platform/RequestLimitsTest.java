@@ -3,7 +3,14 @@ package vn.lienlac.api.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +61,24 @@ class RequestLimitsTest {
     String body = new JsonObject().put("text", "brackets").put("extra", "[".repeat(100) + "\\\"{".repeat(50)).encode();
     HttpResponse<String> r = platform.post("/api/v1/notes", token, null, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+  }
+
+  @Test
+  void a_websocket_upgrade_passes_the_guards_and_frames_flow_both_ways() throws Exception {
+    BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + platform.port() + "/api/v1/socket"), new WebSocket.Listener() {
+          @Override
+          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            frames.add(data.toString());
+            socket.request(1);
+            return null;
+          }
+        })
+        .get(10, TimeUnit.SECONDS);
+    assertThat(frames.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
+    ws.sendText("ping", true);
+    assertThat(frames.poll(10, TimeUnit.SECONDS)).isEqualTo("echo:ping");
   }
 
   @Test
