@@ -111,12 +111,19 @@ public final class ApiBench implements Callable<Integer> {
     JsonObject line = new JsonObject().put("bench", "api").putNull("me_rps").putNull("me_p99_ms")
         .putNull("ws_connections").putNull("ws_heap_mib").putNull("ws_event_p99_ms");
     System.err.println("bench: starting the api process (log: " + log + ")");
+    Duration cpuAtStart = Duration.ZERO;
     try (ApiProcess api = ApiProcess.start(apiHeap, port, apiEnv, log)) {
       api.awaitReady(Duration.ofSeconds(90));
       try (LoadGenerator generator = LoadGenerator.start(load, Map.of(Setting.JWT_SIGNING_KEY.env(), key))) {
         for (JsonObject report; (report = generator.next()) != null; ) {
           switch (report.getString("phase")) {
-            case "me" -> line.put("me_rps", report.getValue("me_rps")).put("me_p99_ms", report.getValue("me_p99_ms"));
+            case "me-start" -> cpuAtStart = api.cpuTime();
+            case "me" -> {
+              line.put("me_rps", report.getValue("me_rps")).put("me_p99_ms", report.getValue("me_p99_ms"));
+              // What a request costs the api process, whatever else the machine is doing: capacity on an idle one.
+              System.err.printf(Locale.ROOT, "bench: the api process used %.3f ms of CPU per /me request%n",
+                  (api.cpuTime().minus(cpuAtStart).toNanos() / 1e6) / Math.max(1, report.getLong("requests")));
+            }
             case "ws-unavailable" -> System.err.println("bench: no WebSocket figures: " + report.getString("reason"));
             case "ws-connected" -> {
               line.put("ws_connections", report.getValue("ws_connections"));

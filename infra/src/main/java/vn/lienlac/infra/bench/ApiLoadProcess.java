@@ -92,11 +92,13 @@ public final class ApiLoadProcess implements Callable<Integer> {
     System.err.printf("bench: warming up: GET /api/v1/me at %,d/s for %.0f s (not measured)%n", meRps, warmupSeconds);
     me.run(meRps, warmupSeconds).await();
     System.err.printf("bench: GET /api/v1/me at %,d/s for %.0f s, open loop%n", meRps, meSeconds);
+    say(new JsonObject().put("phase", "me-start"));
     MeLoad.Result result = me.run(meRps, meSeconds).await();
     me.close().await();
     System.err.printf("bench: /me: %,d × 200, %,d other status, %,d failed; %s%n", result.ok(), result.notOk(),
         result.failed(), result.latencies().summary());
-    say(new JsonObject().put("phase", "me").put("me_rps", Latencies.round(result.okPerSecond()))
+    say(new JsonObject().put("phase", "me").put("requests", result.ok() + result.notOk() + result.failed())
+        .put("me_rps", Latencies.round(result.okPerSecond()))
         .put("me_p99_ms", result.latencies().percentileMillis(99)));
   }
 

@@ -83,6 +83,11 @@ final class ApiProcess implements AutoCloseable {
     return Math.round(bytes / (1024 * 1024));
   }
 
+  /** CPU time the api process has used so far (all its threads). */
+  Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
         .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -118,8 +118,9 @@ final class SocketLoad {
     JsonObject frame = new JsonObject(text);
     String type = frame.getString("type");
     if ("ready".equals(type)) {
-      if (ready.tryComplete()) {
-        connectedSubjects.add(subject);
+      if (!ready.future().isComplete()) {
+        connectedSubjects.add(subject); // before completing: completion may be what counts the last one
+        ready.tryComplete();
       }
     } else if ("event".equals(type)) {
       JsonObject data = frame.getJsonObject("data");
