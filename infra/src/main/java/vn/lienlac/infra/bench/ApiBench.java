@@ -104,9 +104,10 @@ public final class ApiBench implements Callable<Integer> {
     int webSockets = Math.max(1, (int) Math.round(20_000 * scale));
     int eventRps = Math.max(1, (int) Math.round(2_000 * scale));
     List<String> load = List.of("--port", Integer.toString(port), "--pg-url", ours.uri(), "--redis-url", redisUrl,
-        "--me-rps", Integer.toString(meRps), "--me-seconds", seconds(30), "--warmup-seconds", seconds(10),
+        "--me-rps", Integer.toString(meRps), "--me-seconds", seconds(30), "--warmup-seconds", "10",
         "--ws", Integer.toString(webSockets), "--event-rps", Integer.toString(eventRps),
         "--event-seconds", seconds(30), "--channel", channel);
+    // The warm-up is not scaled: the JIT needs the same number of requests to settle at any scale.
 
     JsonObject line = new JsonObject().put("bench", "api").putNull("me_rps").putNull("me_p99_ms")
         .putNull("ws_connections").putNull("ws_heap_mib").putNull("ws_event_p99_ms");
@@ -121,7 +122,7 @@ public final class ApiBench implements Callable<Integer> {
             case "me" -> {
               line.put("me_rps", report.getValue("me_rps")).put("me_p99_ms", report.getValue("me_p99_ms"));
               // What a request costs the api process, whatever else the machine is doing: capacity on an idle one.
-              System.err.printf(Locale.ROOT, "bench: the api process used %.3f ms of CPU per /me request%n",
+              System.err.printf(Locale.ROOT, "bench: the api process used %.3f ms of CPU per /me request during the measured run%n",
                   (api.cpuTime().minus(cpuAtStart).toNanos() / 1e6) / Math.max(1, report.getLong("requests")));
             }
             case "ws-unavailable" -> System.err.println("bench: no WebSocket figures: " + report.getString("reason"));
