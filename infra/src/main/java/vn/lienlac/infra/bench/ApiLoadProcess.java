@@ -128,6 +128,8 @@ public final class ApiLoadProcess implements Callable<Integer> {
       sockets.close().await();
       return;
     }
+    System.err.printf("bench: warming up: %,d events/s for %.0f s (not measured)%n", eventRps, warmupSeconds);
+    sockets.publish(publisher, eventRps, warmupSeconds, 10).await();
     System.err.printf("bench: publishing %,d events/s for random connected guardians for %.0f s%n", eventRps, eventSeconds);
     SocketLoad.Result result = sockets.publish(publisher, eventRps, eventSeconds, 10).await();
     System.err.printf("bench: events: %,d published, %,d failed to publish, %,d received; %d sockets closed early; %s%n",

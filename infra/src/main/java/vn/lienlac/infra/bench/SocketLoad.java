@@ -40,7 +40,9 @@ final class SocketLoad {
   private final int port;
   private final List<String> connectedSubjects = Collections.synchronizedList(new ArrayList<>());
   private final List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
-  private final Latencies latencies = new Latencies();
+  /** Each publishing run tags its events; frames of an earlier run (the warm-up) are not counted. */
+  private volatile int run;
+  private volatile Latencies latencies = new Latencies();
   private final AtomicLong received = new AtomicLong();
   private final AtomicInteger closedEarly = new AtomicInteger();
 
@@ -124,7 +126,7 @@ final class SocketLoad {
       }
     } else if ("event".equals(type)) {
       JsonObject data = frame.getJsonObject("data");
-      if (data != null && data.containsKey("sentAt")) {
+      if (data != null && data.containsKey("sentAt") && data.getInteger("run", -1) == run) {
         latencies.record(epochMicros() - data.getLong("sentAt"));
         received.incrementAndGet();
       }
@@ -136,6 +138,10 @@ final class SocketLoad {
    * random connected user, then waits up to {@code drainSeconds} for the last ones to arrive.
    */
   Future<Result> publish(EventPublisher publisher, int rate, double seconds, double drainSeconds) {
+    int thisRun = ++run;
+    Latencies latencies = new Latencies();
+    this.latencies = latencies;
+    received.set(0);
     List<String> subjects = List.copyOf(connectedSubjects);
     long total = subjects.isEmpty() ? 0 : Math.max(1, Math.round(rate * seconds));
     double intervalNanos = 1e9 / rate;
@@ -151,7 +157,7 @@ final class SocketLoad {
         long dueMicros = startMicros + (long) (sent[0] * intervalNanos / 1_000);
         sent[0]++;
         String subject = subjects.get(ThreadLocalRandom.current().nextInt(subjects.size()));
-        publisher.publish(subject, new JsonObject().put("sentAt", dueMicros).put("bench", "api"))
+        publisher.publish(subject, new JsonObject().put("sentAt", dueMicros).put("run", thisRun))
             .onSuccess(id -> published.incrementAndGet())
             .onFailure(e -> {
               if (publishFailed.incrementAndGet() <= 5) {
