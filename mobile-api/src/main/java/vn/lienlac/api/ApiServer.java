@@ -19,6 +19,9 @@ import vn.lienlac.api.http.Problems;
 import vn.lienlac.api.http.RequestIds;
 import vn.lienlac.api.ops.OperationsRoutes;
 import vn.lienlac.api.ops.ReadinessCheck;
+import vn.lienlac.api.platform.docs.ApiDocs;
+import vn.lienlac.api.platform.idempotency.Idempotency;
+import vn.lienlac.api.platform.limits.RateLimiting;
 
 /**
  * The HTTP door of the {@code api} role. On undeploy it stops accepting connections and lets
@@ -46,12 +49,14 @@ public final class ApiServer extends VerticleBase {
   @Override
   public Future<?> start() {
     ApiDependencies deps = dependencies;
-    return ApiV1.router(vertx, ApiFeatures.authentication(deps), ApiFeatures.all(deps)).compose(v1 -> {
+    return ApiV1.router(vertx, ApiFeatures.authentication(deps), new RateLimiting(deps.redis(), options.rateLimits()),
+        new Idempotency(deps.pool()), ApiFeatures.all(deps)).compose(v1 -> {
       Router router = Router.router(vertx);
       router.route().handler(RequestIds::assign);
       router.route().handler(ClientAddress.resolver(options.trustedProxies()));
       router.route().handler(ApiServer::logWhenDone);
       OperationsRoutes.mount(router, readiness, metrics);
+      ApiDocs.mount(router);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
       router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(404, ctx -> Problems.send(ctx, 404, "not-found"));

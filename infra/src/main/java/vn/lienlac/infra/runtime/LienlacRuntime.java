@@ -18,6 +18,8 @@ import vn.lienlac.api.http.TrustedProxies;
 import vn.lienlac.api.signin.SignInHousekeeping;
 import vn.lienlac.api.v1.ApiDependencies;
 import java.time.Clock;
+import vn.lienlac.api.platform.idempotency.IdempotencyPurge;
+import vn.lienlac.api.platform.limits.RateLimits;
 import vn.lienlac.infra.config.ConfigException;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
@@ -58,9 +60,10 @@ public final class LienlacRuntime implements AutoCloseable {
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
             Clock.systemUTC(), SignInConfig.from(config));
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
-            config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config)), readiness,
+            config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config), rateLimits(config)), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);
         runtime.deploy(runtime.api);
+        runtime.deploy(new IdempotencyPurge(ours));
       }
       if (role.runsWorkers()) {
         List<String> pending = ModuleMigrations.of(Connections.oursUrl(config)).pending();
@@ -88,6 +91,16 @@ public final class LienlacRuntime implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Setting.TRUSTED_PROXIES.env() + ": " + e.getMessage() + " (from "
           + config.source(Setting.TRUSTED_PROXIES) + ")");
+    }
+  }
+
+  static RateLimits rateLimits(LienlacConfig config) {
+    try {
+      return new RateLimits(config.integer(Setting.RATE_LIMIT_USER_PER_SECOND), config.integer(Setting.RATE_LIMIT_USER_BURST),
+          config.integer(Setting.RATE_LIMIT_IP_PER_SECOND), config.integer(Setting.RATE_LIMIT_IP_BURST),
+          RateLimits.DEFAULTS.keyPrefix());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("LIENLAC_RATE_LIMIT_*: " + e.getMessage());
     }
   }
 

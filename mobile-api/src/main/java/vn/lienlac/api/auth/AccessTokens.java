@@ -23,6 +23,8 @@ public final class AccessTokens {
   private static final String ALGORITHM = "SHA256withECDSAinP1363Format";
   /** Clocks of api processes may differ a little. */
   private static final long LEEWAY_SECONDS = 30;
+  /** Tokens remembered as verified: about 0.5 KiB each, so at most ~25 MiB of heap. */
+  static final int VERIFIED_CAPACITY = 50_000;
 
   /** Thrown for any token that must not be accepted; the message says why (for logs, not clients). */
   public static final class InvalidToken extends Exception {
@@ -35,6 +37,7 @@ public final class AccessTokens {
   private final Duration lifetime;
   private final Clock clock;
   private final String header;
+  private final VerifiedTokens verified = new VerifiedTokens(VERIFIED_CAPACITY, LEEWAY_SECONDS);
 
   public AccessTokens(SigningKey key, Duration lifetime, Clock clock) {
     this.key = key;
@@ -71,6 +74,11 @@ public final class AccessTokens {
     if (token == null || token.length() > 4096) {
       throw new InvalidToken("missing or oversized token");
     }
+    long now = clock.instant().getEpochSecond();
+    Caller known = verified.get(token, now);
+    if (known != null) {
+      return known;
+    }
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       throw new InvalidToken("not a compact JWS");
@@ -83,18 +91,20 @@ public final class AccessTokens {
       throw new InvalidToken("bad signature");
     }
     JsonObject claims = json(parts[1]);
-    long now = clock.instant().getEpochSecond();
     if (!ISSUER.equals(claims.getValue("iss"))) {
       throw new InvalidToken("wrong issuer");
     }
     if (!(claims.getValue("exp") instanceof Number exp) || exp.longValue() + LEEWAY_SECONDS < now) {
       throw new InvalidToken("expired");
     }
+    Caller caller;
     try {
-      return caller(claims);
+      caller = caller(claims);
     } catch (RuntimeException e) {
       throw new InvalidToken("unusable claims: " + e.getMessage());
     }
+    verified.put(token, caller, exp.longValue(), now);
+    return caller;
   }
 
   private static Caller caller(JsonObject claims) {

@@ -34,14 +34,11 @@ public final class Authentication implements Handler<RoutingContext> {
       unauthenticated(ctx);
       return;
     }
-    // The revocation check is asynchronous: hold the body until the BodyHandler after us reads it (it resumes).
-    ctx.request().pause();
+    // The revocation check is asynchronous; ApiV1 reads the body before any guard, so nothing flows by unread.
     revoked.isRevoked(caller.sessionId()).onComplete(r -> {
       if (r.failed()) {
-        ctx.request().resume();
         ctx.fail(r.cause());
       } else if (r.result()) {
-        ctx.request().resume();
         unauthenticated(ctx);
       } else {
         caller.attachTo(ctx);

@@ -61,6 +61,11 @@ public record Caller(Kind kind, long accountId, StaffRole role, String schoolCod
     return caller;
   }
 
+  /** The caller when the request was authenticated, otherwise null (public operations). */
+  public static Caller find(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
   void attachTo(RoutingContext ctx) {
     ctx.put(KEY, this);
   }

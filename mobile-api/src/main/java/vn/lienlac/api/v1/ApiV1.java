@@ -13,11 +13,16 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
 import vn.lienlac.api.auth.Authentication;
+import vn.lienlac.api.platform.idempotency.Idempotency;
+import vn.lienlac.api.platform.limits.JsonDepth;
+import vn.lienlac.api.platform.limits.RateLimiting;
 
 /**
  * {@code /api/v1}: the OpenAPI contract ({@value #CONTRACT}) is the source of truth. Every request is
  * authenticated when its operation has a security requirement, then validated against the contract,
  * before a feature's handler runs; what does not fit gets 400 naming the field ({@link ContractProblems}).
+ * Around that, the platform's guards: rate limits per IP (before authentication) and per user (after),
+ * JSON depth and body size limits, and {@code Idempotency-Key} on every operation declaring it.
  */
 public final class ApiV1 {
 
@@ -28,19 +33,44 @@ public final class ApiV1 {
 
   private ApiV1() {}
 
-  /** The router to mount at {@value #BASE_PATH}. */
-  public static Future<Router> router(Vertx vertx, Authentication authentication, List<ApiFeature> features) {
-    return contractText(vertx).compose(text -> OpenAPIContract.from(vertx, ContractDocument.forValidator(text)).map(contract -> {
+  /** The router to mount at {@value #BASE_PATH}, from our contract. */
+  public static Future<Router> router(Vertx vertx, Authentication authentication, RateLimiting rateLimiting,
+                                      Idempotency idempotency, List<ApiFeature> features) {
+    return router(vertx, CONTRACT, authentication, rateLimiting, idempotency, features);
+  }
+
+  /**
+   * The same from the contract at {@code contractResource} (tests exercise the platform on contracts
+   * of their own rather than adding operations to ours).
+   */
+  public static Future<Router> router(Vertx vertx, String contractResource, Authentication authentication,
+                                      RateLimiting rateLimiting, Idempotency idempotency, List<ApiFeature> features) {
+    return vertx.fileSystem().readFile(contractResource).compose(text -> OpenAPIContract.from(vertx, ContractDocument.forValidator(text)).map(contract -> {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-      builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+      // Before validation: a pathologically nested body is refused before anything parses it whole.
+      builder.rootHandler(JsonDepth.handler());
       for (OpenAPIRoute route : builder.getRoutes()) {
         route.setDoSecurity(false);
         route.addFailureHandler(ContractProblems::handle);
       }
+      RouterBuilder forFeatures = new IdempotentRoutes(builder, idempotency);
       for (ApiFeature feature : features) {
-        feature.mount(builder);
+        feature.mount(forFeatures);
       }
       Router v1 = Router.router(vertx);
+      // The body is read first: every later guard (rate limits, authentication) may answer asynchronously,
+      // and a request body must not flow by unread meanwhile. A WebSocket upgrade has no body, but Vert.x
+      // upgrades only a request whose end it has not yet delivered: it waits paused for its handler.
+      BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+      v1.route().handler(ctx -> {
+        if (isWebSocketUpgrade(ctx)) {
+          ctx.request().pause();
+          ctx.next();
+        } else {
+          body.handle(ctx);
+        }
+      });
+      v1.route().handler(rateLimiting.perIp());
       v1.get("/openapi.yaml").handler(serve(text));
       // Authentication runs before validation, so an anonymous caller learns nothing from 400s.
       v1.route().handler(ctx -> {
@@ -50,6 +80,7 @@ public final class ApiV1 {
           ctx.next();
         }
       });
+      v1.route().handler(rateLimiting.perUser());
       for (ApiFeature feature : features) {
         feature.mountOutsideContract(v1);
       }
@@ -58,8 +89,9 @@ public final class ApiV1 {
     }));
   }
 
-  private static Future<Buffer> contractText(Vertx vertx) {
-    return vertx.fileSystem().readFile(CONTRACT);
+  private static boolean isWebSocketUpgrade(RoutingContext ctx) {
+    String upgrade = ctx.request().getHeader("Upgrade");
+    return upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
   private static Handler<RoutingContext> serve(Buffer text) {

@@ -26,6 +26,7 @@ import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.auth.SigningKey;
 import vn.lienlac.api.auth.password.Argon2id;
+import vn.lienlac.api.platform.limits.RateLimits;
 import vn.lienlac.api.signin.SignInSettings;
 import vn.lienlac.api.v1.ApiDependencies;
 import vn.lienlac.infra.support.db.PgUrl;
@@ -55,30 +56,43 @@ public final class ApiTestServer implements AutoCloseable {
   private final String deploymentId;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ApiTestServer(String name, UnaryOperator<SignInSettings> signIn) {
+  /**
+   * Limits of a test server: high enough that no test meets them by accident, and buckets of its own
+   * (test servers of every module share one Redis and all call from 127.0.0.1).
+   */
+  public static RateLimits generousLimits() {
+    return new RateLimits(10_000, 10_000, 10_000, 10_000, "test:" + UUID.randomUUID() + ":rl:");
+  }
+
+  private ApiTestServer(String name, UnaryOperator<SignInSettings> signIn, RateLimits limits, String redisUrl) {
     url = TestServices.freshDatabase(name);
     migrate(url);
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
         .connectingTo(PgConnectOptions.fromUri(url.uri())).using(vertx).build();
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.redis()));
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
     tokens = new AccessTokens(key, Duration.ofMinutes(15), Clock.systemUTC());
     // Redis is shared by every test (and helper): each server gets its own key space. Cheap Argon2 keeps tests fast.
     SignInSettings settings = SignInSettings.defaults()
         .withRedisPrefix("test:" + name + ":" + UUID.randomUUID() + ":")
         .withPasswordCost(TEST_PASSWORD_COST);
     deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings));
-    server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
+    server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1), limits),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentId = await(vertx.deployVerticle(server));
   }
 
   public static ApiTestServer start(String name) {
-    return new ApiTestServer(name, UnaryOperator.identity());
+    return new ApiTestServer(name, UnaryOperator.identity(), generousLimits(), TestServices.redis());
   }
 
   /** With sign-in settings changed from the test defaults (e.g. tight throttles). */
   public static ApiTestServer start(String name, UnaryOperator<SignInSettings> signIn) {
-    return new ApiTestServer(name, signIn);
+    return new ApiTestServer(name, signIn, generousLimits(), TestServices.redis());
+  }
+
+  /** With the given rate limits and Redis (e.g. a closed port, to see the API carry on without it). */
+  public static ApiTestServer start(String name, RateLimits limits, String redisUrl) {
+    return new ApiTestServer(name, UnaryOperator.identity(), limits, redisUrl);
   }
 
   public static void migrate(PgUrl url) {
