@@ -5,7 +5,13 @@ import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import vn.lienlac.api.auth.AccessTokens;
+import vn.lienlac.api.realtime.Realtime;
 import vn.lienlac.messaging.notice.Notices;
 
-/** What the features of {@code /api/v1} are built from; the launcher makes it from configuration. */
-public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock) {}
+/**
+ * What the features of {@code /api/v1} are built from; the launcher makes it from configuration.
+ *
+ * @param realtime this process's realtime connections and the event publisher
+ */
+public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
+                              Realtime realtime) {}

@@ -23,6 +23,9 @@ import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.auth.SigningKey;
+import vn.lienlac.api.realtime.Realtime;
+import vn.lienlac.api.realtime.RealtimeFanOut;
+import vn.lienlac.api.realtime.RealtimeOptions;
 import vn.lienlac.api.v1.ApiDependencies;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
@@ -40,30 +43,57 @@ public final class ApiTestServer implements AutoCloseable {
   public final PgUrl url;
   public final Pool pool;
   public final Redis redis;
-  public final SigningKey key = SigningKey.generate();
+  public final SigningKey key;
   public final AccessTokens tokens;
   /** Every notice the API handed over (sign-in codes…), newest last. */
   public final RecordedNotices notices = new RecordedNotices();
+  public final Realtime realtime;
   public final ApiDependencies deps;
+  private final Redis subscriberRedis;
   private final ApiServer server;
-  private final String deploymentId;
+  private final List<String> deploymentIds = new java.util.ArrayList<>();
+  private final boolean ownsDatabase;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ApiTestServer(String name) {
-    url = TestServices.freshDatabase(name);
-    migrate(url);
+  private ApiTestServer(PgUrl existing, String name, SigningKey signingKey, RealtimeOptions realtimeOptions) {
+    ownsDatabase = existing == null;
+    url = ownsDatabase ? TestServices.freshDatabase(name) : existing;
+    if (ownsDatabase) {
+      migrate(url);
+    }
+    key = signingKey;
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
         .connectingTo(PgConnectOptions.fromUri(url.uri())).using(vertx).build();
     redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.redis()));
+    subscriberRedis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.redis()).setMaxPoolSize(1));
     tokens = new AccessTokens(key, Duration.ofMinutes(15), Clock.systemUTC());
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC());
+    // Redis is shared by parallel test runs: each test database gets its own realtime channel.
+    RealtimeOptions options = realtimeOptions.channel().equals(RealtimeOptions.DEFAULT_CHANNEL)
+        ? realtimeOptions.withChannel("lienlac:rt:test:" + url.database()) : realtimeOptions;
+    realtime = Realtime.create(pool, redis, options);
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), realtime);
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
-    deploymentId = await(vertx.deployVerticle(server));
+    deploymentIds.add(await(vertx.deployVerticle(new RealtimeFanOut(realtime.hub(), subscriberRedis))));
+    deploymentIds.add(await(vertx.deployVerticle(server)));
+  }
+
+  /** A second server on the database of {@code first}, with its key and realtime channel (another "process"). */
+  public static ApiTestServer alongside(ApiTestServer first) {
+    return new ApiTestServer(first.url, null, first.key, first.realtime.options());
+  }
+
+  /** A server on an existing, migrated database (a child process of a test). */
+  public static ApiTestServer onDatabase(PgUrl url, SigningKey key, RealtimeOptions options) {
+    return new ApiTestServer(url, null, key, options);
+  }
+
+  public static ApiTestServer start(String name, RealtimeOptions realtimeOptions) {
+    return new ApiTestServer(null, name, SigningKey.generate(), realtimeOptions);
   }
 
   public static ApiTestServer start(String name) {
-    return new ApiTestServer(name);
+    return start(name, RealtimeOptions.defaults());
   }
 
   public static void migrate(PgUrl url) {
@@ -122,12 +152,17 @@ public final class ApiTestServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      await(vertx.undeploy(deploymentId));
+      for (int i = deploymentIds.size() - 1; i >= 0; i--) {
+        await(vertx.undeploy(deploymentIds.get(i)));
+      }
       await(pool.close());
       redis.close();
+      subscriberRedis.close();
       await(vertx.close());
     } finally {
-      TestServices.dropDatabase(url);
+      if (ownsDatabase) {
+        TestServices.dropDatabase(url);
+      }
     }
   }
 }

@@ -1,0 +1,116 @@
+package vn.lienlac.api.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A test app on the realtime WebSocket (the Vert.x WebSocket client): frames received, and how it closed. */
+final class AppSocket implements AutoCloseable {
+
+  final WebSocket ws;
+  final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  final CompletableFuture<Short> closed = new CompletableFuture<>();
+  private final WebSocketClient client;
+
+  private AppSocket(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+    ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    ws.closeHandler(v -> closed.complete(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode()));
+  }
+
+  /** Authenticates with {@code Sec-WebSocket-Protocol: lienlac.v1, bearer.<token>}. */
+  static AppSocket withHeader(Vertx vertx, int port, String token, String query) {
+    return connect(vertx, port, query, List.of(RealtimeFeature.SUBPROTOCOL, "bearer." + token), 0);
+  }
+
+  /** Connects without a token; the test sends the auth frame. */
+  static AppSocket bare(Vertx vertx, int port, String query) {
+    return connect(vertx, port, query, List.of(RealtimeFeature.SUBPROTOCOL), 0);
+  }
+
+  /** With a tiny receive buffer, so that a paused app fills the server's queue quickly. */
+  static AppSocket withSmallReceiveBuffer(Vertx vertx, int port, String token) {
+    return connect(vertx, port, "", List.of(RealtimeFeature.SUBPROTOCOL, "bearer." + token), 4096);
+  }
+
+  private static AppSocket connect(Vertx vertx, int port, String query, List<String> protocols, int receiveBuffer) {
+    WebSocketClientOptions options = new WebSocketClientOptions();
+    if (receiveBuffer > 0) {
+      options.setReceiveBufferSize(receiveBuffer);
+    }
+    WebSocketClient client = vertx.createWebSocketClient(options);
+    WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+        .setURI("/api/v1/realtime" + query).setSubProtocols(new ArrayList<>(protocols));
+    Future<WebSocket> ws = client.connect(connect);
+    try {
+      return new AppSocket(client, ws.await(10, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      client.close();
+      throw new IllegalStateException("cannot connect: " + e, e);
+    }
+  }
+
+  void sendAuth(String token, Long lastEventId) {
+    JsonObject auth = new JsonObject().put("type", "auth").put("token", token);
+    if (lastEventId != null) {
+      auth.put("lastEventId", lastEventId);
+    }
+    ws.writeTextMessage(auth.encode());
+  }
+
+  JsonObject next() {
+    try {
+      JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
+      if (frame == null) {
+        throw new AssertionError("no frame within 10 s");
+      }
+      return frame;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Frames up to and including the first of the given type. */
+  List<JsonObject> until(String type) {
+    List<JsonObject> got = new ArrayList<>();
+    JsonObject f;
+    do {
+      f = next();
+      got.add(f);
+    } while (!type.equals(f.getString("type")));
+    return got;
+  }
+
+  /** The close code the server sent (-1 when the connection ended without one). */
+  short closeCode() {
+    try {
+      return closed.get(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the server did not close the connection within 15 s", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!ws.isClosed()) {
+        ws.close().await(5, TimeUnit.SECONDS);
+      }
+    } catch (Exception ignored) {
+      // already gone
+    } finally {
+      client.close();
+    }
+  }
+}
