@@ -51,7 +51,8 @@ final class EventLog {
 
   /** The newest id of every given user who has events past {@code sent[i]}. */
   Future<Map<String, Long>> behind(String[] subjects, Long[] sent) {
-    return pool.preparedQuery(BEHIND).execute(Tuple.of(subjects, sent)).map(rows -> {
+    // Tuple.of(Object...) would spread the second array into separate parameters.
+    return pool.preparedQuery(BEHIND).execute(Tuple.tuple().addArrayOfString(subjects).addArrayOfLong(sent)).map(rows -> {
       Map<String, Long> newest = new java.util.HashMap<>();
       for (Row row : rows) {
         newest.put(row.getString(0), row.getLong(1));
