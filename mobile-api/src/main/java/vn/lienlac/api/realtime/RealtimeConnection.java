@@ -128,8 +128,9 @@ final class RealtimeConnection {
   }
 
   /**
-   * Reads and sends the stored events after {@code sent}, a batch at a time, waiting for the socket
-   * to drain between batches. The first batch of a replay must start right after the app's id, or
+   * Reads and sends the stored events after {@code sent}, a batch at a time, writing only while the
+   * socket's queue has room and waiting for it to drain before reading on (an app that never drains
+   * is closed by the sweep after the slow-client timeout). The first batch of a replay must start right after the app's id, or
    * events it missed were already purged ({@code replayComplete: false} in {@code ready}).
    */
   private void fetch(boolean mustContinue) {
@@ -149,13 +150,19 @@ final class RealtimeConnection {
       }
       List<EventFrames.Event> events = read.result();
       boolean complete = !mustContinue || (!events.isEmpty() && events.getFirst().id() == from + 1);
+      boolean queueFull = false;
       for (EventFrames.Event e : events) {
-        if (e.id() > sent) {
-          ws.writeTextMessage(e.frame());
-          sent = e.id();
+        if (e.id() <= sent) {
+          continue;
         }
+        if (ws.writeQueueFull()) {
+          queueFull = true; // the rest is read again once the socket drains: nothing piles up here
+          break;
+        }
+        ws.writeTextMessage(e.frame());
+        sent = e.id();
       }
-      if (events.size() == FETCH_BATCH || (!events.isEmpty() && known > sent)) {
+      if (queueFull || events.size() == FETCH_BATCH || (!events.isEmpty() && known > sent)) {
         afterDrain(() -> fetch(false));
         return;
       }

@@ -65,7 +65,8 @@ final class RedisSubscription {
       c.handler(this::received);
       c.exceptionHandler(e -> lost(c, e.getMessage()));
       c.endHandler(v -> lost(c, "connection closed"));
-      return c.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).map(ok -> {
+      return c.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(connectionName(channel)))
+          .compose(named -> c.send(Request.cmd(Command.SUBSCRIBE).arg(channel))).map(ok -> {
         if (stopped) {
           c.close();
           return null;
@@ -77,6 +78,11 @@ final class RedisSubscription {
         return null;
       }).onFailure(e -> c.close());
     }).mapEmpty();
+  }
+
+  /** How the subscriber shows in Redis's CLIENT LIST (names may not contain spaces). */
+  static String connectionName(String channel) {
+    return "lienlac-rt-" + channel.replaceAll("[^A-Za-z0-9:_.-]", "_");
   }
 
   private void received(Response push) {

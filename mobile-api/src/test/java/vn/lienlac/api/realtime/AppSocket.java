@@ -1,7 +1,7 @@
 package vn.lienlac.api.realtime;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -22,7 +22,8 @@ final class AppSocket implements AutoCloseable {
   final CompletableFuture<Short> closed = new CompletableFuture<>();
   private final WebSocketClient client;
 
-  private AppSocket(WebSocketClient client, WebSocket ws) {
+  /** Handlers go on before the handshake: the server may close at once (4401), before a later handler could be set. */
+  private AppSocket(WebSocketClient client, ClientWebSocket ws) {
     this.client = client;
     this.ws = ws;
     ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
@@ -31,30 +32,22 @@ final class AppSocket implements AutoCloseable {
 
   /** Authenticates with {@code Sec-WebSocket-Protocol: lienlac.v1, bearer.<token>}. */
   static AppSocket withHeader(Vertx vertx, int port, String token, String query) {
-    return connect(vertx, port, query, List.of(RealtimeFeature.SUBPROTOCOL, "bearer." + token), 0);
+    return connect(vertx, port, query, List.of(RealtimeFeature.SUBPROTOCOL, "bearer." + token));
   }
 
   /** Connects without a token; the test sends the auth frame. */
   static AppSocket bare(Vertx vertx, int port, String query) {
-    return connect(vertx, port, query, List.of(RealtimeFeature.SUBPROTOCOL), 0);
+    return connect(vertx, port, query, List.of(RealtimeFeature.SUBPROTOCOL));
   }
 
-  /** With a tiny receive buffer, so that a paused app fills the server's queue quickly. */
-  static AppSocket withSmallReceiveBuffer(Vertx vertx, int port, String token) {
-    return connect(vertx, port, "", List.of(RealtimeFeature.SUBPROTOCOL, "bearer." + token), 4096);
-  }
-
-  private static AppSocket connect(Vertx vertx, int port, String query, List<String> protocols, int receiveBuffer) {
-    WebSocketClientOptions options = new WebSocketClientOptions();
-    if (receiveBuffer > 0) {
-      options.setReceiveBufferSize(receiveBuffer);
-    }
-    WebSocketClient client = vertx.createWebSocketClient(options);
+  private static AppSocket connect(Vertx vertx, int port, String query, List<String> protocols) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions());
     WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/api/v1/realtime" + query).setSubProtocols(new ArrayList<>(protocols));
-    Future<WebSocket> ws = client.connect(connect);
+    AppSocket app = new AppSocket(client, client.webSocket());
     try {
-      return new AppSocket(client, ws.await(10, TimeUnit.SECONDS));
+      ((ClientWebSocket) app.ws).connect(connect).await(10, TimeUnit.SECONDS);
+      return app;
     } catch (Exception e) {
       client.close();
       throw new IllegalStateException("cannot connect: " + e, e);

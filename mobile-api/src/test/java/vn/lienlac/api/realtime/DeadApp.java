@@ -23,7 +23,16 @@ final class DeadApp implements AutoCloseable {
   }
 
   static DeadApp connect(int port, String token) throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
+    return connect(port, token, 0);
+  }
+
+  /** @param receiveBuffer SO_RCVBUF for the socket (0: the system's); small makes a stalled app fill up fast */
+  static DeadApp connect(int port, String token, int receiveBuffer) throws IOException {
+    Socket socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setSoTimeout(15_000);
     String key = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     OutputStream out = socket.getOutputStream();
@@ -53,21 +62,36 @@ final class DeadApp implements AutoCloseable {
     return head.toString();
   }
 
+  /** The text of the next text frame (pings skipped). */
+  String nextText() throws IOException {
+    while (true) {
+      int first = in.readUnsignedByte();
+      byte[] payload = payload();
+      if ((first & 0x0f) == 0x1) {
+        return new String(payload, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
   /** Skips pings and data frames; returns the close code of the server's close frame. */
   int awaitCloseCode() throws IOException {
     while (true) {
       int first = in.readUnsignedByte();
-      int length = in.readUnsignedByte() & 0x7f;
-      if (length == 126) {
-        length = in.readUnsignedShort();
-      } else if (length == 127) {
-        throw new IOException("unexpectedly large frame");
-      }
-      byte[] payload = in.readNBytes(length);
+      byte[] payload = payload();
       if ((first & 0x0f) == 0x8) {
         return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
       }
     }
+  }
+
+  private byte[] payload() throws IOException {
+    int length = in.readUnsignedByte() & 0x7f;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+    } else if (length == 127) {
+      throw new IOException("unexpectedly large frame");
+    }
+    return in.readNBytes(length);
   }
 
   @Override

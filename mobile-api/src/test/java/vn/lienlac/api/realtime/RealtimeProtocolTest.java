@@ -128,11 +128,13 @@ class RealtimeProtocolTest {
   void a_plain_get_or_a_bad_resume_point_is_refused_over_http() throws Exception {
     io.vertx.core.http.HttpClient http = apps.createHttpClient();
     try {
-      io.vertx.core.http.HttpClientResponse plain = http.request(io.vertx.core.http.HttpMethod.GET, api.port(), "127.0.0.1",
-          "/api/v1/realtime").compose(r -> r.send()).await(10, TimeUnit.SECONDS);
-      assertThat(plain.statusCode()).isEqualTo(426);
-      assertThat(plain.getHeader("Upgrade")).isEqualTo("websocket");
-      assertThat(new JsonObject(plain.body().await(10, TimeUnit.SECONDS)).getString("type")).endsWith("/websocket-required");
+      JsonObject plain = http.request(io.vertx.core.http.HttpMethod.GET, api.port(), "127.0.0.1", "/api/v1/realtime")
+          .compose(r -> r.send()).compose(r -> r.body().map(b -> new JsonObject().put("status", r.statusCode())
+              .put("upgrade", r.getHeader("Upgrade")).put("problem", new JsonObject(b))))
+          .await(10, TimeUnit.SECONDS);
+      assertThat(plain.getInteger("status")).isEqualTo(426);
+      assertThat(plain.getString("upgrade")).isEqualTo("websocket");
+      assertThat(plain.getJsonObject("problem").getString("type")).endsWith("/websocket-required");
     } finally {
       http.close();
     }
@@ -213,6 +215,25 @@ class RealtimeProtocolTest {
       assertThat(app.next().getLong("id")).isEqualTo(2);
     } finally {
       nowhere.close();
+    }
+  }
+
+  @Test
+  void after_its_redis_subscription_drops_the_process_resubscribes_and_sends_what_was_announced_meanwhile() throws Exception {
+    long user = 2011;
+    try (AppSocket app = AppSocket.withHeader(apps, api.port(), tokenOf(user), "")) {
+      app.next();
+      String name = RedisSubscription.connectionName(api.realtime.options().channel());
+      String clients = ApiTestServer.await(api.redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.CLIENT)
+          .arg("LIST").arg("TYPE").arg("pubsub"))).toString();
+      String id = clients.lines().filter(l -> l.contains(" name=" + name + " ")).map(l -> l.split(" ")[0].substring(3))
+          .findFirst().orElseThrow(() -> new AssertionError("no subscriber named " + name + " in " + clients));
+      ApiTestServer.await(api.redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.CLIENT)
+          .arg("KILL").arg("ID").arg(id)));
+      publish(user, RealtimeEvents.MESSAGE_CREATED, new JsonObject().put("n", 1)); // announced while A is not listening, most likely
+      assertThat(app.next().getLong("id")).isEqualTo(1);
+      publish(user, RealtimeEvents.MESSAGE_CREATED, new JsonObject().put("n", 2));
+      assertThat(app.next().getLong("id")).isEqualTo(2);
     }
   }
 
