@@ -93,12 +93,12 @@ final class RealtimeConnection {
       long newestId = newest.result();
       if (clientLastId == null) {
         sent = newestId;
-        fetch(false);
+        fetch(false, 0);
         return;
       }
       // An app with ids from elsewhere (a restored database) would otherwise wait for ids it has already.
       sent = Math.min(clientLastId, newestId);
-      fetch(clientLastId < newestId);
+      fetch(clientLastId < newestId, 0);
     });
   }
 
@@ -123,7 +123,7 @@ final class RealtimeConnection {
     known = Math.max(known, newestId);
     if (!fetching && known > sent) {
       fetching = true;
-      fetch(false);
+      fetch(false, 0);
     }
   }
 
@@ -133,7 +133,7 @@ final class RealtimeConnection {
    * is closed by the sweep after the slow-client timeout). The first batch of a replay must start right after the app's id, or
    * events it missed were already purged ({@code replayComplete: false} in {@code ready}).
    */
-  private void fetch(boolean mustContinue) {
+  private void fetch(boolean mustContinue, int emptyReads) {
     long from = sent;
     hub.log().after(subject, from, FETCH_BATCH).onComplete(read -> {
       if (state == State.CLOSED) {
@@ -163,7 +163,13 @@ final class RealtimeConnection {
         sent = e.id();
       }
       if (queueFull || events.size() == FETCH_BATCH || (!events.isEmpty() && known > sent)) {
-        afterDrain(() -> fetch(false));
+        afterDrain(() -> fetch(false, 0));
+        return;
+      }
+      if (known > sent && emptyReads == 0) {
+        // Announced while this read was under way, and committed after its snapshot: read once more.
+        // (Not forever: an announced id may already be purged.)
+        fetch(false, 1);
         return;
       }
       if (state == State.REPLAYING) {

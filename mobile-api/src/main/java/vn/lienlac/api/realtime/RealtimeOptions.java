@@ -81,8 +81,8 @@ public record RealtimeOptions(String channel, Duration pingInterval, Duration id
   }
 
   /**
-   * How often the one sweep over all connections runs: often enough to honour the shortest of the
-   * timeouts within a fifth of it, never more than once a second's tenth.
+   * How often the one sweep over all connections runs: a fifth of the shortest timeout, between
+   * 100 ms and 5 s.
    */
   public Duration sweepInterval() {
     long shortest = Math.min(pingInterval.toMillis(), Math.min(authTimeout.toMillis(), slowClientTimeout.toMillis()));
