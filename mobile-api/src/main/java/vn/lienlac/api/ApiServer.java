@@ -22,6 +22,7 @@ import vn.lienlac.api.ops.ReadinessCheck;
 import vn.lienlac.api.platform.docs.ApiDocs;
 import vn.lienlac.api.platform.idempotency.Idempotency;
 import vn.lienlac.api.platform.limits.RateLimiting;
+import vn.lienlac.api.realtime.RealtimeFeature;
 
 /**
  * The HTTP door of the {@code api} role. On undeploy it stops accepting connections and lets
@@ -65,7 +66,11 @@ public final class ApiServer extends VerticleBase {
       router.errorHandler(500, ApiServer::internalError);
 
       server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
-          .setCompressionSupported(true));
+          .setCompressionSupported(true)
+          .addWebSocketSubProtocol(RealtimeFeature.SUBPROTOCOL)
+          // A deflater per WebSocket costs hundreds of KiB: tens of thousands of sockets could not afford it.
+          .setPerMessageWebSocketCompressionSupported(false)
+          .setPerFrameWebSocketCompressionSupported(false));
       return server.requestHandler(router).listen()
           .onSuccess(s -> LOG.info("HTTP API listening on {}:{}", options.host(), s.actualPort()));
     });

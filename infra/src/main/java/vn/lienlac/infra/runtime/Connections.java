@@ -79,6 +79,13 @@ public final class Connections {
         .setMaxPoolWaiting(256));
   }
 
+  /** A client for one long-lived pub/sub connection (realtime fan-out), apart from the command pool. */
+  public static Redis redisSubscriber(Vertx vertx, LienlacConfig config) {
+    return Redis.createClient(vertx, new RedisOptions()
+        .setConnectionString(config.string(Setting.REDIS_URL))
+        .setMaxPoolSize(1));
+  }
+
   private static PgUrl parse(LienlacConfig config, Setting setting) {
     try {
       return PgUrl.parse(config.string(setting));

@@ -16,6 +16,10 @@ import vn.lienlac.api.ApiServerOptions;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.http.TrustedProxies;
 import vn.lienlac.api.signin.SignInHousekeeping;
+import vn.lienlac.api.realtime.Realtime;
+import vn.lienlac.api.realtime.RealtimeFanOut;
+import vn.lienlac.api.realtime.RealtimeOptions;
+import vn.lienlac.api.realtime.RealtimePurge;
 import vn.lienlac.api.v1.ApiDependencies;
 import java.time.Clock;
 import vn.lienlac.api.platform.idempotency.IdempotencyPurge;
@@ -55,10 +59,16 @@ public final class LienlacRuntime implements AutoCloseable {
       Redis redis = Connections.redis(vertx, config);
       if (role.runsApi()) {
         Readiness readiness = new Readiness(vertx, ours, redis, ModuleMigrations.of(Connections.oursUrl(config)));
+        RealtimeOptions realtimeOptions = RealtimeSettings.options(config);
+        Realtime realtime = Realtime.create(ours, redis, realtimeOptions);
+        metrics.realtime(realtime.hub());
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
-            Clock.systemUTC(), SignInConfig.from(config));
+            Clock.systemUTC(), SignInConfig.from(config), realtime);
+        // The subscription holds its own Redis connection; the fan-out is up before the server takes sockets.
+        runtime.deploy(new RealtimeFanOut(realtime.hub(), Connections.redisSubscriber(vertx, config)));
+        runtime.deploy(new RealtimePurge(ours, realtimeOptions));
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config), rateLimits(config)), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);

@@ -1,6 +1,8 @@
 package vn.lienlac.infra.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -9,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
+import vn.lienlac.api.realtime.RealtimeHub;
 import vn.lienlac.messaging.directory.SyncProgress;
 import vn.lienlac.messaging.directory.TableSummary;
 
@@ -29,6 +32,18 @@ public final class Metrics {
 
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** Gauges of this process's realtime WebSockets. */
+  public void realtime(RealtimeHub hub) {
+    Gauge.builder("lienlac_realtime_connections", hub, RealtimeHub::connections)
+        .description("Open realtime WebSocket connections of this process").register(registry);
+    Gauge.builder("lienlac_realtime_users", hub, RealtimeHub::users)
+        .description("Users with at least one realtime connection to this process").register(registry);
+    FunctionCounter.builder("lienlac_realtime_slow_disconnects", hub, RealtimeHub::slowDisconnects)
+        .description("Realtime connections closed because the client did not read fast enough").register(registry);
+    FunctionCounter.builder("lienlac_realtime_silent_disconnects", hub, RealtimeHub::silentDisconnects)
+        .description("Realtime connections closed because the client stopped answering pings").register(registry);
   }
 
   /** Counts what the directory sync does, per upstream table. */

@@ -1,5 +1,6 @@
 package vn.lienlac.api.auth;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -26,25 +27,34 @@ public final class Authentication implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Caller caller;
-    try {
-      caller = tokens.verify(bearer(ctx.request().getHeader("Authorization")));
-    } catch (AccessTokens.InvalidToken e) {
-      LOG.debug("refused access token: {}", e.getMessage());
-      unauthenticated(ctx);
-      return;
-    }
-    // The revocation check is asynchronous; ApiV1 reads the body before any guard, so nothing flows by unread.
-    revoked.isRevoked(caller.sessionId()).onComplete(r -> {
-      if (r.failed()) {
-        ctx.fail(r.cause());
-      } else if (r.result()) {
+    authenticate(bearer(ctx.request().getHeader("Authorization"))).onComplete(r -> {
+      if (r.succeeded()) {
+        r.result().attachTo(ctx);
+        ctx.next();
+      } else if (r.cause() instanceof AccessTokens.InvalidToken) {
         unauthenticated(ctx);
       } else {
-        caller.attachTo(ctx);
-        ctx.next();
+        ctx.fail(r.cause());
       }
     });
+  }
+
+  /**
+   * The caller an access token proves, for callers that do not come through a request (the realtime
+   * WebSocket). Fails with {@link AccessTokens.InvalidToken} when the token does not verify or its
+   * session was revoked; with another exception when revocation could not be checked.
+   */
+  public Future<Caller> authenticate(String token) {
+    Caller caller;
+    try {
+      caller = tokens.verify(token);
+    } catch (AccessTokens.InvalidToken e) {
+      LOG.debug("refused access token: {}", e.getMessage());
+      return Future.failedFuture(e);
+    }
+    return revoked.isRevoked(caller.sessionId()).compose(isRevoked -> isRevoked
+        ? Future.failedFuture(new AccessTokens.InvalidToken("session revoked"))
+        : Future.succeededFuture(caller));
   }
 
   /** The token of an {@code Authorization: Bearer …} header, or null. */

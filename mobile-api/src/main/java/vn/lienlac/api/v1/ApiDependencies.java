@@ -6,12 +6,14 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.signin.SignInSettings;
+import vn.lienlac.api.realtime.Realtime;
 import vn.lienlac.messaging.notice.Notices;
 
 /**
  * What the features of {@code /api/v1} are built from; the launcher makes it from configuration.
  *
  * @param signIn refresh-token lifetimes, sign-in throttles and the Redis key prefix of sign-in
+ * @param realtime this process's realtime connections and the event publisher
  */
 public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
-                              SignInSettings signIn) {}
+                              SignInSettings signIn, Realtime realtime) {}

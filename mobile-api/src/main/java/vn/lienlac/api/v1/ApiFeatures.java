@@ -9,6 +9,8 @@ import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.signin.SignInFeature;
+import vn.lienlac.api.auth.RevokedSessions;
+import vn.lienlac.api.realtime.RealtimeFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -19,7 +21,8 @@ public final class ApiFeatures {
     return List.of(new MeFeature(deps.pool()),
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
-        new SignInFeature(deps), new DevicesFeature(deps));
+        new SignInFeature(deps), new DevicesFeature(deps),
+        new RealtimeFeature(deps.realtime().hub(), authentication(deps)));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

@@ -129,6 +129,7 @@ class AuthorizationMatrixTest {
       "signInWithPassword", "public: staff sign-in (SignInTest)",
       "refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)",
       "logout", "ends only the caller's own session (SignInTest)",
+      "openRealtime", "the caller's own event stream: a user receives only events published to their subject (RealtimeProtocolTest)",
       "registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)");
 
   static ApiTestServer api;

@@ -28,6 +28,9 @@ import vn.lienlac.api.auth.SigningKey;
 import vn.lienlac.api.auth.password.Argon2id;
 import vn.lienlac.api.platform.limits.RateLimits;
 import vn.lienlac.api.signin.SignInSettings;
+import vn.lienlac.api.realtime.Realtime;
+import vn.lienlac.api.realtime.RealtimeFanOut;
+import vn.lienlac.api.realtime.RealtimeOptions;
 import vn.lienlac.api.v1.ApiDependencies;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
@@ -47,13 +50,16 @@ public final class ApiTestServer implements AutoCloseable {
   public final PgUrl url;
   public final Pool pool;
   public final Redis redis;
-  public final SigningKey key = SigningKey.generate();
+  public final SigningKey key;
   public final AccessTokens tokens;
   /** Every notice the API handed over (sign-in codes…), newest last. */
   public final RecordedNotices notices = new RecordedNotices();
+  public final Realtime realtime;
   public final ApiDependencies deps;
+  private final Redis subscriberRedis;
   private final ApiServer server;
-  private final String deploymentId;
+  private final List<String> deploymentIds = new java.util.ArrayList<>();
+  private final boolean ownsDatabase;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**
@@ -64,35 +70,64 @@ public final class ApiTestServer implements AutoCloseable {
     return new RateLimits(10_000, 10_000, 10_000, 10_000, "test:" + UUID.randomUUID() + ":rl:");
   }
 
-  private ApiTestServer(String name, UnaryOperator<SignInSettings> signIn, RateLimits limits, String redisUrl) {
-    url = TestServices.freshDatabase(name);
-    migrate(url);
+  private ApiTestServer(PgUrl existing, String name, SigningKey signingKey, RealtimeOptions realtimeOptions,
+                        UnaryOperator<SignInSettings> signIn, RateLimits limits, String redisUrl) {
+    ownsDatabase = existing == null;
+    url = ownsDatabase ? TestServices.freshDatabase(name) : existing;
+    if (ownsDatabase) {
+      migrate(url);
+    }
+    key = signingKey;
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
         .connectingTo(PgConnectOptions.fromUri(url.uri())).using(vertx).build();
     redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
+    subscriberRedis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl).setMaxPoolSize(1));
     tokens = new AccessTokens(key, Duration.ofMinutes(15), Clock.systemUTC());
-    // Redis is shared by every test (and helper): each server gets its own key space. Cheap Argon2 keeps tests fast.
+    // Redis is shared by every test (and parallel runs): each server gets its own key space and realtime
+    // channel. Cheap Argon2 keeps tests fast.
     SignInSettings settings = SignInSettings.defaults()
-        .withRedisPrefix("test:" + name + ":" + UUID.randomUUID() + ":")
+        .withRedisPrefix("test:" + url.database() + ":" + UUID.randomUUID() + ":")
         .withPasswordCost(TEST_PASSWORD_COST);
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings));
+    RealtimeOptions options = realtimeOptions.channel().equals(RealtimeOptions.DEFAULT_CHANNEL)
+        ? realtimeOptions.withChannel("lienlac:rt:test:" + url.database()) : realtimeOptions;
+    realtime = Realtime.create(pool, redis, options);
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings), realtime);
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1), limits),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
-    deploymentId = await(vertx.deployVerticle(server));
+    deploymentIds.add(await(vertx.deployVerticle(new RealtimeFanOut(realtime.hub(), subscriberRedis))));
+    deploymentIds.add(await(vertx.deployVerticle(server)));
   }
 
   public static ApiTestServer start(String name) {
-    return new ApiTestServer(name, UnaryOperator.identity(), generousLimits(), TestServices.redis());
+    return start(name, RealtimeOptions.defaults());
+  }
+
+  public static ApiTestServer start(String name, RealtimeOptions realtimeOptions) {
+    return new ApiTestServer(null, name, SigningKey.generate(), realtimeOptions, UnaryOperator.identity(),
+        generousLimits(), TestServices.redis());
   }
 
   /** With sign-in settings changed from the test defaults (e.g. tight throttles). */
   public static ApiTestServer start(String name, UnaryOperator<SignInSettings> signIn) {
-    return new ApiTestServer(name, signIn, generousLimits(), TestServices.redis());
+    return new ApiTestServer(null, name, SigningKey.generate(), RealtimeOptions.defaults(), signIn,
+        generousLimits(), TestServices.redis());
   }
 
   /** With the given rate limits and Redis (e.g. a closed port, to see the API carry on without it). */
   public static ApiTestServer start(String name, RateLimits limits, String redisUrl) {
-    return new ApiTestServer(name, UnaryOperator.identity(), limits, redisUrl);
+    return new ApiTestServer(null, name, SigningKey.generate(), RealtimeOptions.defaults(), UnaryOperator.identity(),
+        limits, redisUrl);
+  }
+
+  /** A second server on the database of {@code first}, with its key and realtime channel (another "process"). */
+  public static ApiTestServer alongside(ApiTestServer first) {
+    return new ApiTestServer(first.url, null, first.key, first.realtime.options(), UnaryOperator.identity(),
+        generousLimits(), TestServices.redis());
+  }
+
+  /** A server on an existing, migrated database (a child process of a test). */
+  public static ApiTestServer onDatabase(PgUrl url, SigningKey key, RealtimeOptions options) {
+    return new ApiTestServer(url, null, key, options, UnaryOperator.identity(), generousLimits(), TestServices.redis());
   }
 
   public static void migrate(PgUrl url) {
@@ -151,12 +186,17 @@ public final class ApiTestServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      await(vertx.undeploy(deploymentId));
+      for (int i = deploymentIds.size() - 1; i >= 0; i--) {
+        await(vertx.undeploy(deploymentIds.get(i)));
+      }
       await(pool.close());
       redis.close();
+      subscriberRedis.close();
       await(vertx.close());
     } finally {
-      TestServices.dropDatabase(url);
+      if (ownsDatabase) {
+        TestServices.dropDatabase(url);
+      }
     }
   }
 }
