@@ -21,6 +21,9 @@ import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.DirectorySyncVerticle;
+import vn.lienlac.messaging.notice.Notices;
+import vn.lienlac.infra.delivery.DeliveryWiring;
+import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * One running Liên Lạc process: Vert.x, its clients, and the verticles of its role, deployed
@@ -52,7 +55,7 @@ public final class LienlacRuntime implements AutoCloseable {
         Readiness readiness = new Readiness(vertx, ours, redis, ModuleMigrations.of(Connections.oursUrl(config)));
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
-            notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
+            Notices.create(ours),
             Clock.systemUTC());
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace), readiness,
@@ -62,13 +65,15 @@ public final class LienlacRuntime implements AutoCloseable {
       if (role.runsWorkers()) {
         List<String> pending = ModuleMigrations.of(Connections.oursUrl(config)).pending();
         if (!pending.isEmpty()) {
-          LOG.warn("migrations {} are not applied: the directory sync fails until `./lienlac migrate` runs", pending);
+          LOG.warn("migrations {} are not applied: the directory sync and delivery fail until `./lienlac migrate` runs", pending);
         }
         Pool district = Connections.district(vertx, config);
         DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
             config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
+        runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
+            redis, config, DeliveryWiring.BUCKET_PREFIX));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

@@ -17,14 +17,17 @@ import vn.lienlac.delivery.channel.AccountFingerprint;
 
 /**
  * eSMS.vn brandname SMS (PROVIDERS.md): one JSON POST per message with {@code RequestId} = our attempt
- * id, which eSMS deduplicates, so sending again after a crash cannot reach the phone twice.
+ * id, which eSMS deduplicates for 24 hours (far longer than our retries last), so sending again after
+ * a crash cannot reach the phone twice. Result codes from eSMS's published error table: 100 accepted,
+ * 124 duplicate RequestId (the earlier send was accepted), everything else refuses this message
+ * (99 number blocked, 101 wrong keys, 103 balance, 104 brandname, 108 phone format, …).
  */
 public final class EsmsChannel implements Channel {
 
   public static final String SEND_PATH = "/MainService.svc/json/SendMultipleMessage_V4_post_json/";
   static final String SUCCESS = "100";
-  /** eSMS's "unknown error": worth another try with the same RequestId. */
-  static final String UNKNOWN_ERROR = "99";
+  /** The RequestId was seen before: the message was already accepted then. */
+  static final String DUPLICATE_REQUEST = "124";
   /** Customer-care brandname messages (as opposed to advertising, type 1). */
   static final String SMS_TYPE_CUSTOMER_CARE = "2";
 
@@ -111,9 +114,12 @@ public final class EsmsChannel implements Channel {
     }
     String code = String.valueOf(reply.getValue("CodeResult"));
     if (SUCCESS.equals(code)) {
-      return new SendResult.Accepted(String.valueOf(reply.getValue("SMSID")), sms.segments(), sms.costVnd());
+      Object smsId = reply.getValue("SMSID");
+      return new SendResult.Accepted(smsId == null ? null : smsId.toString(), sms.segments(), sms.costVnd());
     }
-    String reason = "eSMS CodeResult " + code + ": " + reply.getString("ErrorMessage", "no message");
-    return UNKNOWN_ERROR.equals(code) ? new SendResult.Transient(reason, null, true) : new SendResult.Permanent(reason);
+    if (DUPLICATE_REQUEST.equals(code)) {
+      return new SendResult.Accepted(null, sms.segments(), sms.costVnd());
+    }
+    return new SendResult.Permanent("eSMS CodeResult " + code + ": " + reply.getString("ErrorMessage", "no message"));
   }
 }

@@ -68,7 +68,7 @@ public final class AttemptQueue {
   /** Also from {@code unknown}: the provider's late answer settles what the reclaim could not. */
   static final String ACCEPTED = """
       UPDATE delivery.attempt
-      SET state = 'accepted', provider_message_id = $3, segments = $4, cost_vnd = $5, last_error = NULL,
+      SET state = 'accepted', provider_message_id = coalesce($3, provider_message_id), segments = $4, cost_vnd = $5, last_error = NULL,
           lease_until = NULL, updated_at = now()
       WHERE id = $1 AND claimed_by = $2 AND state IN ('sending', 'unknown')""";
 
