@@ -171,7 +171,9 @@ public final class DeliveryWorker extends VerticleBase {
    * when sending may go ahead, otherwise with how long to put the attempt back for.
    */
   private Future<Duration> permit(Channel channel, long deadline) {
-    long capacity = Math.max(1, (long) Math.ceil(options.ratePerSecond()));
+    // A tenth of a second of burst: a provider counting per clock second then sees at most the rate
+    // plus that, where a full second of burst could double it at a second boundary.
+    long capacity = Math.max(1, (long) (options.ratePerSecond() / 10));
     return buckets.take(channel.rateLimitKey(), capacity, options.ratePerSecond(), 1)
         .transform(ar -> {
           if (ar.failed()) {
