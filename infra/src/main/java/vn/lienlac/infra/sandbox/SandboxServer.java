@@ -17,16 +17,12 @@ import java.util.Map;
  */
 public final class SandboxServer {
 
-  private final Vertx vertx;
   private final HttpServer server;
   private final Outbox outbox;
-  private final Map<String, ProviderBehaviour> providers;
 
-  private SandboxServer(Vertx vertx, HttpServer server, Outbox outbox, Map<String, ProviderBehaviour> providers) {
-    this.vertx = vertx;
+  private SandboxServer(HttpServer server, Outbox outbox) {
     this.server = server;
     this.outbox = outbox;
-    this.providers = providers;
   }
 
   /** @param port 0 for a free port */
@@ -45,7 +41,7 @@ public final class SandboxServer {
     twilio.mount(router);
     new SandboxPages(outbox, providers, clock).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router);
-    return server.listen(port, host).map(s -> new SandboxServer(vertx, s, outbox, providers));
+    return server.listen(port, host).map(s -> new SandboxServer(s, outbox));
   }
 
   public int port() {
