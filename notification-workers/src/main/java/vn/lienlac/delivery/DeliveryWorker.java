@@ -40,6 +40,7 @@ public final class DeliveryWorker extends VerticleBase {
   private final TokenBuckets buckets;
   private final DeliveryOptions options;
   private final NoticeTemplates templates;
+  private final DeliveryEvents events;
   private final Backoff backoff;
   private final String workerId;
   private AttemptQueue queue;
@@ -56,13 +57,14 @@ public final class DeliveryWorker extends VerticleBase {
    * @param buckets the shared rate-limit buckets (Redis)
    */
   public DeliveryWorker(Pool pool, PgConnectOptions listenTo, List<Channel> channels, TokenBuckets buckets,
-                        DeliveryOptions options, NoticeTemplates templates) {
+                        DeliveryOptions options, NoticeTemplates templates, DeliveryEvents events) {
     this.pool = pool;
     this.listenTo = listenTo;
     channels.forEach(c -> this.channels.put(c.kind(), c));
     this.buckets = buckets;
     this.options = options;
     this.templates = templates;
+    this.events = events;
     this.backoff = new Backoff(options.firstRetryDelay(), options.maxRetryDelay());
     this.workerId = "w-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -126,9 +128,11 @@ public final class DeliveryWorker extends VerticleBase {
     List<String> idempotent = channels.values().stream().filter(Channel::idempotent).map(Channel::provider).toList();
     return queue.reclaimExpired(idempotent)
         .compose(reclaimed -> {
-          reclaimed.stream().filter(r -> "unknown".equals(r.state())).forEach(r -> LOG.warn(
-              "attempt {} via {} is unknown: its worker stopped during the provider call, and {} cannot deduplicate a resend",
-              r.id(), r.provider(), r.provider()));
+          reclaimed.stream().filter(r -> "unknown".equals(r.state())).forEach(r -> {
+            LOG.warn("attempt {} via {} is unknown: its worker stopped during the provider call, and {} cannot"
+                + " deduplicate a resend", r.id(), r.provider(), r.provider());
+            events.recorded("sms", r.provider(), "unknown", 0);
+          });
           if (!reclaimed.isEmpty()) {
             LOG.info("{} expired claims returned to the queue", reclaimed.size());
           }
@@ -154,6 +158,7 @@ public final class DeliveryWorker extends VerticleBase {
     }
     return permit(channel, deadline).compose(wait -> {
       if (wait != null) {
+        events.recorded(channel.kind(), channel.provider(), "rate_limited", 0);
         return queue.retryLater(attempt.id(), wait, "waiting for the " + channel.provider() + " rate limit");
       }
       return queue.markSending(attempt.id(), channel.provider(), options.lease()).compose(ours -> ours
@@ -193,20 +198,33 @@ public final class DeliveryWorker extends VerticleBase {
 
   private Future<Boolean> record(ClaimedAttempt attempt, Channel channel, int attemptsMade, SendResult result) {
     long id = attempt.id();
+    String outcome = outcome(channel, attemptsMade, result);
+    events.recorded(channel.kind(), channel.provider(), outcome,
+        result instanceof SendResult.Accepted a ? a.costVnd() : 0);
     return switch (result) {
       case SendResult.Accepted a -> queue.accepted(id, a.providerMessageId(), a.segments(), a.costVnd());
       case SendResult.Permanent p -> {
         LOG.warn("attempt {} failed at {}: {}", id, channel.provider(), p.reason());
         yield queue.finish(id, "failed", p.reason());
       }
-      case SendResult.Transient t when t.maybeSent() && !channel.idempotent() -> {
+      case SendResult.Transient t when "unknown".equals(outcome) -> {
         LOG.warn("attempt {} is unknown at {}: {}", id, channel.provider(), t.reason());
         yield queue.finish(id, "unknown", t.reason() + "; the provider may have the message and cannot deduplicate, so it was not sent again");
       }
-      case SendResult.Transient t when attemptsMade >= options.maxAttempts() ->
+      case SendResult.Transient t when "failed".equals(outcome) ->
           queue.finish(id, "failed", "gave up after " + attemptsMade + " attempts: " + t.reason());
       case SendResult.Transient t -> queue.retryLater(id,
           backoff.delay(attemptsMade, t.retryAfter(), ThreadLocalRandom.current().nextDouble()), t.reason());
+    };
+  }
+
+  private String outcome(Channel channel, int attemptsMade, SendResult result) {
+    return switch (result) {
+      case SendResult.Accepted a -> "accepted";
+      case SendResult.Permanent p -> "failed";
+      case SendResult.Transient t when t.maybeSent() && !channel.idempotent() -> "unknown";
+      case SendResult.Transient t when attemptsMade >= options.maxAttempts() -> "failed";
+      case SendResult.Transient t -> "retry";
     };
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import vn.lienlac.delivery.DeliveryEvents;
 import vn.lienlac.delivery.DeliveryOptions;
 import vn.lienlac.delivery.DeliveryWorker;
 import vn.lienlac.delivery.channel.Channel;
@@ -30,11 +31,11 @@ public final class DeliveryWiring {
   private DeliveryWiring() {}
 
   public static DeliveryWorker worker(Vertx vertx, Pool ours, PgConnectOptions listenTo, Redis redis,
-                                      LienlacConfig config, String bucketPrefix) {
+                                      LienlacConfig config, String bucketPrefix, DeliveryEvents events) {
     WebClient client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("lienlac-delivery").setConnectTimeout(5_000).setKeepAlive(true));
     return new DeliveryWorker(ours, listenTo, List.of(smsChannel(client, config)),
-        new TokenBuckets(redis, bucketPrefix), options(config), NoticeTemplates.BUNDLED);
+        new TokenBuckets(redis, bucketPrefix), options(config), NoticeTemplates.BUNDLED, events);
   }
 
   public static DeliveryOptions options(LienlacConfig config) {

@@ -73,7 +73,7 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
-            redis, config, DeliveryWiring.BUCKET_PREFIX));
+            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery()));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import vn.lienlac.delivery.DeliveryEvents;
 import vn.lienlac.delivery.DeliveryOptions;
 import vn.lienlac.delivery.DeliveryWorker;
 import vn.lienlac.infra.config.LienlacConfig;
@@ -51,6 +52,9 @@ final class DeliveryFixture implements AutoCloseable {
   final Notices notices;
   final WebClient http;
   final String bucketPrefix = "test:delivery:" + UUID.randomUUID() + ":";
+  /** What the workers reported, as {@code provider:outcome}. */
+  final List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final DeliveryEvents events = (channel, provider, outcome, cost) -> reported.add(provider + ":" + outcome);
 
   DeliveryFixture(String name) {
     url = TestServices.freshDatabase(name);
@@ -78,7 +82,7 @@ final class DeliveryFixture implements AutoCloseable {
   DeliveryWorker worker(Vertx on, LienlacConfig config, DeliveryOptions options) {
     return new DeliveryWorker(pool, PgConnectOptions.fromUri(url.uri()),
         List.of(DeliveryWiring.smsChannel(WebClient.create(on), config)), new TokenBuckets(redis, bucketPrefix),
-        options, NoticeTemplates.BUNDLED);
+        options, NoticeTemplates.BUNDLED, events);
   }
 
   String deploy(DeliveryWorker worker) {

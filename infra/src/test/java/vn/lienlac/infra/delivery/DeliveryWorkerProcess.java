@@ -36,7 +36,7 @@ public final class DeliveryWorkerProcess {
         Duration.ofMillis(50), Duration.ofSeconds(2), 1_000);
     DeliveryWorker worker = new DeliveryWorker(pool, PgConnectOptions.fromUri(pgUrl),
         List.of(DeliveryWiring.smsChannel(WebClient.create(vertx), config)), new TokenBuckets(redis, args[3]),
-        options, NoticeTemplates.BUNDLED);
+        options, NoticeTemplates.BUNDLED, vn.lienlac.delivery.DeliveryEvents.NONE);
     vertx.deployVerticle(worker).await();
     System.out.println("worker " + worker.workerId() + " started");
   }

@@ -83,6 +83,7 @@ class DeliveryWorkerTest {
 
     assertThat(attempt.getInteger("attempt_count")).isEqualTo(3);
     assertThat(f.outbox(PHONE)).hasSize(1);
+    assertThat(f.reported).containsExactly("esms:retry", "esms:retry", "esms:accepted");
   }
 
   @Test
@@ -177,6 +178,7 @@ class DeliveryWorkerTest {
     JsonObject attempt = f.awaitAttempt(notice, "unknown");
 
     assertThat(attempt.getString("last_error")).contains("no idempotency key");
+    assertThat(f.reported).as("reported for a person to resolve").containsExactly("twilio:unknown");
     assertThat(attempt.getInteger("attempt_count")).isEqualTo(1);
     try {
       Thread.sleep(500); // several worker cycles
