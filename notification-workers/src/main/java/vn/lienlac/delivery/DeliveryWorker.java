@@ -131,7 +131,7 @@ public final class DeliveryWorker extends VerticleBase {
           reclaimed.stream().filter(r -> "unknown".equals(r.state())).forEach(r -> {
             LOG.warn("attempt {} via {} is unknown: its worker stopped during the provider call, and {} cannot"
                 + " deduplicate a resend", r.id(), r.provider(), r.provider());
-            events.recorded("sms", r.provider(), "unknown", 0);
+            events.recorded(r.channel(), r.provider(), "unknown", 0);
           });
           if (!reclaimed.isEmpty()) {
             LOG.info("{} expired claims returned to the queue", reclaimed.size());

@@ -42,7 +42,7 @@ public final class AttemptQueue {
         next_attempt_at = now(), lease_until = NULL, updated_at = now()
       FROM expired
       WHERE a.id = expired.id
-      RETURNING a.id, a.state, a.provider""";
+      RETURNING a.id, a.state, a.channel, a.provider""";
 
   static final String CLAIM = """
       WITH due AS (
@@ -84,7 +84,7 @@ public final class AttemptQueue {
       WHERE id = $1 AND claimed_by = $2 AND state IN ('claimed', 'sending')""";
 
   /** A state the reclaim set, for reporting. */
-  public record Reclaimed(long id, String state, String provider) {}
+  public record Reclaimed(long id, String state, String channel, String provider) {}
 
   private final Pool pool;
   private final String workerId;
@@ -98,7 +98,7 @@ public final class AttemptQueue {
     return pool.preparedQuery(RECLAIM).execute(Tuple.of(idempotentProviders.toArray(String[]::new)))
         .map(rows -> {
           List<Reclaimed> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new Reclaimed(r.getLong(0), r.getString(1), r.getString(2))));
+          rows.forEach(r -> out.add(new Reclaimed(r.getLong(0), r.getString(1), r.getString(2), r.getString(3))));
           return out;
         });
   }
