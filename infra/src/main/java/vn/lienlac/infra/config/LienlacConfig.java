@@ -95,6 +95,24 @@ public final class LienlacConfig {
     return parse(setting, Integer::parseInt, "a whole number");
   }
 
+  public long longValue(Setting setting) {
+    return parse(setting, Long::parseLong, "a whole number");
+  }
+
+  public double decimal(Setting setting) {
+    return parse(setting, Double::parseDouble, "a number such as 20 or 0.5");
+  }
+
+  public boolean flag(Setting setting) {
+    String raw = string(setting).trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (raw) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new ConfigException(setting.env() + " must be true or false, got '" + raw + "' (from "
+          + source(setting) + ")");
+    };
+  }
+
   public Duration duration(Setting setting) {
     return parse(setting, Duration::parse, "an ISO-8601 duration such as PT5M or PT24H");
   }

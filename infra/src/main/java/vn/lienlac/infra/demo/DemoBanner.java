@@ -9,7 +9,7 @@ final class DemoBanner {
 
   private DemoBanner() {}
 
-  static void print(PrintStream out, int httpPort, PgUrl ours, PgUrl district, String redis, Path dataDir,
+  static void print(PrintStream out, int httpPort, String sandbox, PgUrl ours, PgUrl district, String redis, Path dataDir,
                     DemoAccounts.Shown accounts) {
     String base = "http://localhost:" + httpPort;
     out.println();
@@ -17,6 +17,7 @@ final class DemoBanner {
     out.println("  Sẵn sàng / ready:     " + base + "/health/ready");
     out.println("  Còn sống / live:      " + base + "/health/live");
     out.println("  Số liệu / metrics:    " + base + "/metrics");
+    out.println("  Tin nhắn / messages:  " + sandbox + "/sandbox   (điện thoại giả lập: mã OTP, thông báo / sandbox phones: OTPs, notices)");
     out.println("  Dữ liệu / data:       " + dataDir);
     out.println();
     out.println("Tài khoản thử / demo accounts (POST " + base + "/api/v1/auth/password):");
@@ -39,6 +40,7 @@ final class DemoBanner {
     out.println("  ./lienlac district sync              # chép thay đổi / copy changes (also runs every 5 min)");
     out.println("  psql \"$LIENLAC_PG_URL\" -c 'select * from directory.student limit 5'");
     out.println("  curl -s " + base + "/health/ready");
+    out.println("  curl -s '" + sandbox + "/sandbox/outbox?to=%2B84912345678'   # tin đã gửi tới một số / what a phone received");
     out.println();
     out.println("Ctrl-C để dừng / to stop.");
   }

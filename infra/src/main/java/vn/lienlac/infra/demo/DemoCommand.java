@@ -1,6 +1,8 @@
 package vn.lienlac.infra.demo;
 
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +16,9 @@ import vn.lienlac.infra.runtime.LienlacRuntime;
 import vn.lienlac.infra.runtime.LocalDatabases;
 import vn.lienlac.infra.runtime.ModuleMigrations;
 import vn.lienlac.infra.runtime.Role;
+import vn.lienlac.infra.sandbox.SandboxAccounts;
+import vn.lienlac.infra.sandbox.SandboxServer;
+import vn.lienlac.infra.sandbox.SandboxSettings;
 import vn.lienlac.infra.seed.DistrictSeeder;
 import vn.lienlac.infra.seed.SeedOptions;
 import vn.lienlac.infra.support.db.PgUrl;
@@ -23,7 +28,8 @@ import vn.lienlac.infra.support.embedded.EmbeddedRedisServer;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Chạy thử toàn bộ hệ thống / runs the whole system on this machine with nothing but a JDK.",
         "Embedded PostgreSQL and Redis (real binaries from Maven Central, on free ports), a seeded sandbox",
-        "district database, the directory sync and the HTTP API on LIENLAC_HTTP_PORT (default 8080).",
+        "district database, the directory sync, delivery to sandbox SMS providers (their page shows what each",
+        "phone received, e.g. sign-in codes) and the HTTP API on LIENLAC_HTTP_PORT (default 8080).",
         "Data lives in <project>/var/demo (LIENLAC_DATA_DIR); a second run reuses it.",
         "Ctrl-C stops everything and leaves nothing running."})
 public final class DemoCommand implements Callable<Integer> {
@@ -51,7 +57,10 @@ public final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     LienlacRuntime runtime = null;
+    Vertx sandboxVertx = Vertx.vertx();
+    SandboxServer sandbox = null;
     try {
+      sandbox = SandboxServer.start(sandboxVertx, SandboxAccounts.DEMO, "127.0.0.1", 0).await(30, TimeUnit.SECONDS);
       PgUrl server = postgres.url("postgres");
       LocalDatabases.create(server, "lienlac", false);
       LocalDatabases.create(server, "district", false);
@@ -61,6 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
           .with(Setting.REDIS_URL, redis.url(), "demo")
           .with(Setting.DISTRICT_PG_URL, district.uri(), "demo")
           .with(Setting.JWT_SIGNING_KEY, vn.lienlac.infra.runtime.ApiKeys.demoKeyFile(dataDir).toString(), "demo");
+      config = SandboxSettings.pointAt(config, sandbox.url(), SandboxAccounts.DEMO);
 
       ModuleMigrations.of(ours).migrate();
       if (!hasDistrictData(district)) {
@@ -73,13 +83,13 @@ public final class DemoCommand implements Callable<Integer> {
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
       DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
       runtime = LienlacRuntime.start(config, Role.ALL);
-      DemoBanner.print(System.out, runtime.httpPort(), ours, district, redis.url(), dataDir, accounts);
+      DemoBanner.print(System.out, runtime.httpPort(), sandbox.url(), ours, district, redis.url(), dataDir, accounts);
     } catch (RuntimeException e) {
-      stop(runtime, redis, postgres);
+      stop(runtime, sandboxVertx, redis, postgres);
       throw e;
     }
     LienlacRuntime started = runtime;
-    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> stop(started, redis, postgres));
+    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> stop(started, sandboxVertx, redis, postgres));
     return 0;
   }
 
@@ -88,12 +98,18 @@ public final class DemoCommand implements Callable<Integer> {
     return tables && "true".equals(LocalDatabases.value(district, "SELECT EXISTS (SELECT 1 FROM hoc_sinh)::text"));
   }
 
-  private static void stop(LienlacRuntime runtime, EmbeddedRedisServer redis, EmbeddedPostgresServer postgres) {
+  private static void stop(LienlacRuntime runtime, Vertx sandbox, EmbeddedRedisServer redis,
+                           EmbeddedPostgresServer postgres) {
     if (runtime != null) {
       runtime.close();
     }
+    try {
+      sandbox.close().await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("the sandbox providers did not stop cleanly: " + e.getMessage());
+    }
     redis.close();
     postgres.close();
-    System.err.println("Đã dừng / stopped: API, Redis and PostgreSQL are down.");
+    System.err.println("Đã dừng / stopped: API, workers, sandbox providers, Redis and PostgreSQL are down.");
   }
 }

@@ -36,6 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (role.runsWorkers()) {
       required.add(Setting.DISTRICT_PG_URL);
+      required.addAll(vn.lienlac.infra.delivery.DeliveryWiring.requiredSettings(config));
     }
     config.require(required);
     LienlacRuntime runtime = LienlacRuntime.start(config, role);

@@ -30,6 +30,9 @@ import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.DirectorySyncVerticle;
+import vn.lienlac.messaging.notice.Notices;
+import vn.lienlac.infra.delivery.DeliveryWiring;
+import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * One running Liên Lạc process: Vert.x, its clients, and the verticles of its role, deployed
@@ -64,7 +67,7 @@ public final class LienlacRuntime implements AutoCloseable {
         metrics.realtime(realtime.hub());
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
-            notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
+            Notices.create(ours),
             Clock.systemUTC(), SignInConfig.from(config), realtime);
         // The subscription holds its own Redis connection; the fan-out is up before the server takes sockets.
         runtime.deploy(new RealtimeFanOut(realtime.hub(), Connections.redisSubscriber(vertx, config)));
@@ -78,7 +81,7 @@ public final class LienlacRuntime implements AutoCloseable {
       if (role.runsWorkers()) {
         List<String> pending = ModuleMigrations.of(Connections.oursUrl(config)).pending();
         if (!pending.isEmpty()) {
-          LOG.warn("migrations {} are not applied: the directory sync fails until `./lienlac migrate` runs", pending);
+          LOG.warn("migrations {} are not applied: the directory sync and delivery fail until `./lienlac migrate` runs", pending);
         }
         Pool district = Connections.district(vertx, config);
         DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
@@ -86,6 +89,8 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
+            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery()));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

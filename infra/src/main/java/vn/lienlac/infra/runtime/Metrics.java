@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.lienlac.api.realtime.RealtimeHub;
+import vn.lienlac.delivery.DeliveryEvents;
 import vn.lienlac.messaging.directory.SyncProgress;
 import vn.lienlac.messaging.directory.TableSummary;
 
@@ -57,6 +58,19 @@ public final class Metrics {
         count(t.table(), "rejected", t.rejected());
         count(t.table(), "removed", t.removed());
         lastSyncedTable.set(System.currentTimeMillis() / 1000);
+      }
+    };
+  }
+
+  /** Counts delivery outcomes per channel and provider, and what accepted sends cost. */
+  public DeliveryEvents delivery() {
+    return (channel, provider, outcome, costVnd) -> {
+      Counter.builder("lienlac_delivery_attempts").description("Provider calls and their outcomes")
+          .tag("channel", channel).tag("provider", String.valueOf(provider)).tag("outcome", outcome)
+          .register(registry).increment();
+      if (costVnd > 0) {
+        Counter.builder("lienlac_delivery_cost_vnd").description("What accepted sends cost, in đồng")
+            .tag("channel", channel).tag("provider", provider).register(registry).increment(costVnd);
       }
     };
   }

@@ -6,6 +6,8 @@ import vn.lienlac.payment.PaymentSchema;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
+import vn.lienlac.delivery.DeliverySchema;
+import vn.lienlac.messaging.MessagingSchema;
 import vn.lienlac.messaging.directory.DirectorySchema;
 
 /** Every module's schema and migration folder, in the order they are applied. */
@@ -14,6 +16,9 @@ public final class ModuleMigrations {
   public static final List<ModuleSchema> ALL = List.of(
       new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
       new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
+      new ModuleSchema(MessagingSchema.NAME, MessagingSchema.MIGRATIONS),
+      // After messaging: the delivery queue is filled by a trigger on messaging.notice.
+      new ModuleSchema(DeliverySchema.NAME, DeliverySchema.MIGRATIONS),
       new ModuleSchema(PaymentSchema.NAME, PaymentSchema.MIGRATIONS));
 
   private ModuleMigrations() {}

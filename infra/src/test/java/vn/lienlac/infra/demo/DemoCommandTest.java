@@ -68,6 +68,11 @@ class DemoCommandTest {
                   + "\",\"password\":\"" + DemoAccounts.PRINCIPAL_PASSWORD + "\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(principal.statusCode()).as("the banner's principal signs in: " + principal.body()).isEqualTo(200);
+      java.util.regex.Matcher sandbox = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/sandbox)\\s").matcher(output);
+      assertThat(sandbox.find()).as("the banner names the sandbox page: " + output).isTrue();
+      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.group(1))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(page.body()).contains("Hộp thư sandbox");
 
       demo.toHandle().destroy(); // SIGTERM, as an orchestrator would (Ctrl-C sends SIGINT: same shutdown hooks)
       assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops within a minute").isTrue();

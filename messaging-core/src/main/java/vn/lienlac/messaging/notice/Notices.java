@@ -1,6 +1,8 @@
 package vn.lienlac.messaging.notice;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import vn.lienlac.messaging.notice.impl.StoredNotices;
 
 /**
  * The public notice API (DESIGN.md "messaging-core"): sign-in and payments hand a notice over here and
@@ -8,6 +10,19 @@ import io.vertx.core.Future;
  */
 public interface Notices {
 
-  /** Stores the notice for delivery; completes with its id (the existing one for a repeated dedup key). */
+  /**
+   * Notices stored in {@code messaging.notice} of our database. Storing one also queues its delivery
+   * in the same transaction when the delivery schema is installed (its trigger), which wakes the
+   * workers with {@code NOTIFY delivery_due}.
+   */
+  static Notices create(Pool pool) {
+    return new StoredNotices(pool, NoticeTemplates.BUNDLED);
+  }
+
+  /**
+   * Stores the notice for delivery; completes with its id (the existing one for a repeated dedup key).
+   * Fails with {@link IllegalArgumentException} naming the problem (unknown template, missing
+   * variable, phone not in E.164) and stores nothing.
+   */
   Future<Long> send(Notice notice);
 }

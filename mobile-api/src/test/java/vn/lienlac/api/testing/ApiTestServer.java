@@ -36,6 +36,7 @@ import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
 import vn.lienlac.infra.support.testing.TestServices;
+import vn.lienlac.messaging.MessagingSchema;
 import vn.lienlac.messaging.directory.DirectorySchema;
 
 /**
@@ -132,7 +133,8 @@ public final class ApiTestServer implements AutoCloseable {
 
   public static void migrate(PgUrl url) {
     new SchemaMigrations(url, List.of(new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
-        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS))).migrate();
+        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
+        new ModuleSchema(MessagingSchema.NAME, MessagingSchema.MIGRATIONS))).migrate();
   }
 
   public int port() {

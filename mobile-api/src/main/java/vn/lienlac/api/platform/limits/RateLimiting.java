@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.http.Problems;
-import vn.lienlac.api.ratelimit.TokenBuckets;
+import vn.lienlac.messaging.ratelimit.TokenBuckets;
 
 /**
  * Rate limits of {@code /api/v1}: {@link #perIp()} runs before authentication (so that a flood of bad

@@ -1,0 +1,122 @@
+package vn.lienlac.infra.sandbox;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * How one sandbox provider misbehaves, set through {@code POST /sandbox/control}: latency, error rates
+ * per code, the next N answers forced, an outage window, and 429 above a quota per second. A code of
+ * 400–599 is an HTTP status; any other is the provider's own error code (eSMS CodeResult, Twilio code).
+ */
+final class ProviderBehaviour {
+
+  private long latencyMs;
+  private final Map<String, Double> errorRates = new LinkedHashMap<>();
+  private final Deque<String> failNext = new ArrayDeque<>();
+  private Instant outageUntil = Instant.MIN;
+  private int outageStatus = 503;
+  private int quotaPerSecond;
+  private long window = -1;
+  private int inWindow;
+  private long throttled;
+  private final SplittableRandom random = new SplittableRandom(5);
+
+  static boolean isHttpStatus(String code) {
+    return code.length() == 3 && code.charAt(0) >= '4' && code.charAt(0) <= '5';
+  }
+
+  /** The fault to answer this request with, or null to accept it. */
+  synchronized String nextFault(Instant now) {
+    if (quotaPerSecond > 0) {
+      long second = now.getEpochSecond();
+      if (second != window) {
+        window = second;
+        inWindow = 0;
+      }
+      if (++inWindow > quotaPerSecond) {
+        throttled++;
+        return "429";
+      }
+    }
+    if (now.isBefore(outageUntil)) {
+      return Integer.toString(outageStatus);
+    }
+    if (!failNext.isEmpty()) {
+      return failNext.removeFirst();
+    }
+    for (Map.Entry<String, Double> rate : errorRates.entrySet()) {
+      if (random.nextDouble() < rate.getValue()) {
+        return rate.getKey();
+      }
+    }
+    return null;
+  }
+
+  synchronized long latencyMs() {
+    return latencyMs;
+  }
+
+  /** Applies a control document; unknown fields are an error so a typo does not silently do nothing. */
+  synchronized void apply(JsonObject control, Instant now) {
+    for (String field : control.fieldNames()) {
+      switch (field) {
+        case "provider" -> { }
+        case "reset" -> {
+          if (control.getBoolean("reset", false)) {
+            reset();
+          }
+        }
+        case "latencyMs" -> latencyMs = nonNegative(control.getLong(field), field);
+        case "errorRates" -> {
+          errorRates.clear();
+          control.getJsonObject(field).forEach(e -> {
+            double rate = ((Number) e.getValue()).doubleValue();
+            if (rate < 0 || rate > 1) {
+              throw new IllegalArgumentException("errorRates." + e.getKey() + " must be between 0 and 1");
+            }
+            errorRates.put(e.getKey(), rate);
+          });
+        }
+        case "failNext" -> control.getJsonArray(field).forEach(code -> failNext.addLast(code.toString()));
+        case "outage" -> {
+          JsonObject outage = control.getJsonObject(field);
+          outageUntil = now.plus(Duration.ofMillis((long) (outage.getDouble("seconds", 0.0) * 1000)));
+          outageStatus = outage.getInteger("status", 503);
+        }
+        case "quotaPerSecond" -> quotaPerSecond = (int) nonNegative(control.getLong(field), field);
+        default -> throw new IllegalArgumentException("unknown control field '" + field + "'");
+      }
+    }
+  }
+
+  synchronized void reset() {
+    latencyMs = 0;
+    errorRates.clear();
+    failNext.clear();
+    outageUntil = Instant.MIN;
+    outageStatus = 503;
+    quotaPerSecond = 0;
+    throttled = 0;
+  }
+
+  synchronized JsonObject toJson(Instant now) {
+    return new JsonObject().put("latencyMs", latencyMs).put("errorRates", new JsonObject(new LinkedHashMap<>(errorRates)))
+        .put("failNext", new JsonArray(failNext.stream().map(Object.class::cast).toList()))
+        .put("outageSecondsLeft", now.isBefore(outageUntil) ? Duration.between(now, outageUntil).toSeconds() : 0)
+        .put("outageStatus", outageStatus).put("quotaPerSecond", quotaPerSecond).put("throttled", throttled);
+  }
+
+  private static long nonNegative(Long value, String field) {
+    if (value == null || value < 0) {
+      throw new IllegalArgumentException(field + " must be a number ≥ 0");
+    }
+    return value;
+  }
+}

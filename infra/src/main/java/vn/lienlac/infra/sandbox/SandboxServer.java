@@ -1,0 +1,63 @@
+package vn.lienlac.infra.sandbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The sandbox providers: one HTTP server on loopback speaking each provider's wire protocol (eSMS,
+ * Twilio; FCM and Zalo join as further twins), keeping what each phone received and letting tests and
+ * benchmarks make providers slow, failing, down or throttled. Used by `./lienlac demo`,
+ * `./lienlac sandbox` and the delivery tests.
+ */
+public final class SandboxServer {
+
+  private final HttpServer server;
+  private final Outbox outbox;
+
+  private SandboxServer(HttpServer server, Outbox outbox) {
+    this.server = server;
+    this.outbox = outbox;
+  }
+
+  /** @param port 0 for a free port */
+  public static Future<SandboxServer> start(Vertx vertx, SandboxAccounts accounts, String host, int port) {
+    Clock clock = Clock.systemUTC();
+    Outbox outbox = new Outbox();
+    EsmsTwin esms = new EsmsTwin(vertx, accounts, outbox, clock);
+    TwilioTwin twilio = new TwilioTwin(vertx, accounts, outbox, clock);
+    Map<String, ProviderBehaviour> providers = new LinkedHashMap<>();
+    providers.put("esms", esms.behaviour);
+    providers.put("twilio", twilio.behaviour);
+
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create().setBodyLimit(256 * 1024).setHandleFileUploads(false));
+    esms.mount(router);
+    twilio.mount(router);
+    new SandboxPages(outbox, providers, clock).mount(router);
+    HttpServer server = vertx.createHttpServer().requestHandler(router);
+    return server.listen(port, host).map(s -> new SandboxServer(s, outbox));
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The base URL every provider setting points at, e.g. {@code http://127.0.0.1:41234}. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+}
