@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.Set;
+import vn.lienlac.messaging.events.UserEvents;
 
 /**
  * Publishes realtime events to a user's connected apps. The event is stored in PostgreSQL (the truth:
@@ -15,12 +16,8 @@ import java.util.Set;
  *
  * <p>Usable from any process that has our database and Redis (api or workers).
  */
-public interface RealtimeEvents {
+public interface RealtimeEvents extends UserEvents {
 
-  String MESSAGE_CREATED = "message.created";
-  String MESSAGE_READ = "message.read";
-  String DELIVERY_UPDATED = "delivery.updated";
-  String INVOICE_UPDATED = "invoice.updated";
   Set<String> TYPES = Set.of(MESSAGE_CREATED, MESSAGE_READ, DELIVERY_UPDATED, INVOICE_UPDATED);
 
   /** @param channel the Redis channel of the deployment ({@link RealtimeOptions#channel()}) */
@@ -35,6 +32,7 @@ public interface RealtimeEvents {
    * @param type one of {@link #TYPES}
    * @return the event's id, once it is committed
    */
+  @Override
   Future<Long> publish(String subject, String type, JsonObject data);
 
   /**
@@ -43,5 +41,6 @@ public interface RealtimeEvents {
    * stays locked until then: publish late in the transaction, and publish for several users of one
    * transaction in a stable order (e.g. sorted subjects) so that transactions cannot deadlock.
    */
+  @Override
   Future<Long> publish(SqlConnection connection, String subject, String type, JsonObject data);
 }
