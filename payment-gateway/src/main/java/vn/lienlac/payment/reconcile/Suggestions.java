@@ -1,40 +1,35 @@
 package vn.lienlac.payment.reconcile;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import vn.lienlac.messaging.text.AsciiFolding;
 import vn.lienlac.payment.statement.BankTransaction;
 
 /**
- * Candidates for a credit without a usable reference, for a person to confirm: open invoices whose
- * outstanding amount equals the credit, ranked by how many words of the student's name appear in the
- * payer's name or memo (banks print them in capitals without diacritics), then by nearness of the due
- * date. Never applied automatically. Looked up through an index of (amount, name word), starting from
- * the rarest word, so a million invoices cost no scan; when even that word is too common to tell
- * families apart, nothing is suggested rather than a guess.
+ * File mode's way to the candidates of {@link SuggestionRanking}: an index of open invoices by
+ * (amount, name word), so that a credit looks only at invoices of its amount whose student's name shares
+ * the payer's rarest word, and a million invoices cost no scan. Ranking and the "cannot tell families
+ * apart" rule are {@link SuggestionRanking}'s, shared with the database engine.
+ *
+ * <p>There is deliberately no cap on how many candidates are examined: an earlier cap of 5,000 made the
+ * answer depend on the size of the file (at a million invoices the rarest word of a common name is
+ * shared by tens of thousands and nothing was ever suggested, at a hundred thousand the same credit got
+ * suggestions). Whether a suggestion is made now depends only on whether the best candidates can be told
+ * apart; the cost is one pass over the rarest word's list per queued credit.
  */
 final class Suggestions {
 
-  private static final int MAX = 3;
-  private static final int MAX_EXAMINED = 5_000;
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
   private final Map<Long, List<OpenInvoice>> byAmount = new HashMap<>();
   private final Map<Long, Map<String, List<OpenInvoice>>> byAmountAndWord = new HashMap<>();
-  private final Map<String, String[]> nameWords = new HashMap<>();
+  private final Map<String, List<Set<String>>> nameWords = new HashMap<>();
 
   Suggestions(List<OpenInvoice> invoices) {
     for (OpenInvoice invoice : invoices) {
       byAmount.computeIfAbsent(invoice.amountDue(), k -> new ArrayList<>()).add(invoice);
-      String[] words = words(invoice.studentName()).toArray(String[]::new);
-      nameWords.put(invoice.invoiceId(), words);
+      Set<String> words = SuggestionRanking.words(invoice.studentName());
+      nameWords.put(invoice.invoiceId(), List.of(words));
       Map<String, List<OpenInvoice>> byWord = byAmountAndWord.computeIfAbsent(invoice.amountDue(), k -> new HashMap<>());
       for (String w : words) {
         byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(invoice);
@@ -47,25 +42,22 @@ final class Suggestions {
     if (sameAmount.isEmpty()) {
       return List.of();
     }
-    Set<String> payerWords = words(t.payerName() + " " + (t.memo() == null ? "" : t.memo()));
-    List<OpenInvoice> pool = sameAmount.size() <= MAX ? sameAmount : rarestWordPool(t.amount(), payerWords);
-    if (pool.size() > MAX_EXAMINED) {
-      return List.of();
+    Set<String> payerWords = SuggestionRanking.words(t.payerName() + " " + (t.memo() == null ? "" : t.memo()));
+    List<OpenInvoice> pool = sameAmount.size() <= SuggestionRanking.MAX ? sameAmount : rarestWordPool(t.amount(), payerWords);
+    List<SuggestionRanking.Candidate> candidates = new ArrayList<>();
+    for (OpenInvoice i : pool) {
+      if (outstanding.getOrDefault(i.invoiceId(), 0L) == t.amount()) {
+        candidates.add(new SuggestionRanking.Candidate(i.invoiceId(), nameWords.get(i.invoiceId()), i.dueDate()));
+      }
     }
-    long bookedDay = t.bookedAt().atZone(VIETNAM).toLocalDate().toEpochDay();
-    List<OpenInvoice> open = pool.stream()
-        .filter(i -> outstanding.getOrDefault(i.invoiceId(), 0L) == t.amount())
-        .sorted(Comparator.<OpenInvoice>comparingInt(i -> -overlap(payerWords, nameWords.get(i.invoiceId())))
-            .thenComparingLong(i -> Math.abs(i.dueDate().toEpochDay() - bookedDay))
-            .thenComparing(OpenInvoice::invoiceId))
-        .toList();
-    if (open.isEmpty()) {
-      return List.of();
+    // Only invoices sharing a word were looked at: tell the ranking how many share the amount at all,
+    // so that "one name word in common among many" still counts as a coin toss.
+    if (candidates.size() <= SuggestionRanking.MAX && sameAmount.size() > SuggestionRanking.MAX
+        && pool != sameAmount) {
+      candidates.removeIf(c -> SuggestionRanking.overlap(payerWords, c.names()) < 2);
     }
-    if (open.size() > MAX && overlap(payerWords, nameWords.get(open.get(0).invoiceId())) < 2) {
-      return List.of(); // many invoices of this amount and no name in common: a guess would be noise
-    }
-    return open.stream().limit(MAX).map(OpenInvoice::invoiceId).toList();
+    return SuggestionRanking.rank(t.payerName(), t.memo(), t.bookedAt(), candidates).stream()
+        .map(SuggestionRanking.Ranked::invoiceId).toList();
   }
 
   private List<OpenInvoice> rarestWordPool(long amount, Set<String> payerWords) {
@@ -78,24 +70,5 @@ final class Suggestions {
       }
     }
     return rarest;
-  }
-
-  private static int overlap(Set<String> payer, String[] name) {
-    int n = 0;
-    for (String w : name) {
-      if (payer.contains(w)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static Set<String> words(String text) {
-    if (text == null) {
-      return Set.of();
-    }
-    return Arrays.stream(AsciiFolding.fold(text).toUpperCase().split("[^A-Z0-9]+"))
-        .filter(w -> w.length() >= 2)
-        .collect(Collectors.toSet());
   }
 }
