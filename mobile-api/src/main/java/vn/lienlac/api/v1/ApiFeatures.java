@@ -9,6 +9,12 @@ import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.signin.SignInFeature;
+import vn.lienlac.api.audit.AuditLog;
+import vn.lienlac.api.payments.receipts.ReceiptFeature;
+import vn.lienlac.api.payments.reconcile.PaymentServices;
+import vn.lienlac.api.payments.reconcile.ReconDecisionFeature;
+import vn.lienlac.api.payments.reconcile.ReconQueueFeature;
+import vn.lienlac.payment.reconcile.PaymentEvents;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -19,7 +25,11 @@ public final class ApiFeatures {
     return List.of(new MeFeature(deps.pool()),
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
-        new SignInFeature(deps), new DevicesFeature(deps));
+        new SignInFeature(deps), new DevicesFeature(deps),
+        new ReconQueueFeature(deps.pool()),
+        new ReconDecisionFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()),
+            PaymentServices.create(deps.pool(), deps.notices(), PaymentEvents.none())),
+        new ReceiptFeature(deps.vertx(), deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

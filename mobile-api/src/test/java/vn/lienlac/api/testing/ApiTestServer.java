@@ -83,7 +83,8 @@ public final class ApiTestServer implements AutoCloseable {
 
   public static void migrate(PgUrl url) {
     new SchemaMigrations(url, List.of(new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
-        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS))).migrate();
+        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
+        new ModuleSchema(vn.lienlac.payment.PaymentSchema.NAME, vn.lienlac.payment.PaymentSchema.MIGRATIONS))).migrate();
   }
 
   public int port() {

@@ -32,9 +32,15 @@ public record ReceiptView(long id, String series, int number, String schoolCode,
       LEFT JOIN directory.student st ON st.national_id = r.student_id""";
 
   public static ReceiptView of(Row r) {
-    return new ReceiptView(r.getLong(0), r.getString(1), r.getInteger(2), r.getString(3), r.getString(4), r.getLong(5),
-        r.getString(6), r.getString(7), r.getLong(8), r.getString(9), r.getOffsetDateTime(10).toInstant(),
-        r.getString(11), r.getOffsetDateTime(12) == null ? null : r.getOffsetDateTime(12).toInstant());
+    return of(r, 0);
+  }
+
+  /** The receipt from {@link #COLUMNS} starting at column {@code at}. */
+  public static ReceiptView of(Row r, int at) {
+    return new ReceiptView(r.getLong(at), r.getString(at + 1), r.getInteger(at + 2), r.getString(at + 3),
+        r.getString(at + 4), r.getLong(at + 5), r.getString(at + 6), r.getString(at + 7), r.getLong(at + 8),
+        r.getString(at + 9), r.getOffsetDateTime(at + 10).toInstant(), r.getString(at + 11),
+        r.getOffsetDateTime(at + 12) == null ? null : r.getOffsetDateTime(at + 12).toInstant());
   }
 
   /** {@code BL/2026/000017}. */

@@ -93,10 +93,21 @@ public final class AccountantDecisions {
   public Future<List<Changed>> match(SqlConnection tx, String school, Map<Long, List<Part>> byTransaction, String by) {
     List<Long> invoiceIds = byTransaction.values().stream().flatMap(List::stream).map(Part::invoiceId).distinct().sorted().toList();
     List<Changed> out = new ArrayList<>();
-    return invoices(tx, school, invoiceIds).compose(inv -> {
+    Map<Long, BankRow> transactions = new HashMap<>();
+    // Transactions first (in id order, like every locker here): one of another school is "not found",
+    // whatever the invoices named.
+    Future<Void> loaded = Future.succeededFuture();
+    for (Long id : new TreeMap<>(byTransaction).keySet()) {
+      loaded = loaded.compose(v -> queued(tx, school, id)).map(t -> {
+        transactions.put(id, t);
+        return null;
+      });
+    }
+    return loaded.compose(x -> invoices(tx, school, invoiceIds)).compose(inv -> {
       Future<Void> chain = Future.succeededFuture();
       for (Map.Entry<Long, List<Part>> e : new TreeMap<>(byTransaction).entrySet()) {
-        chain = chain.compose(v -> queued(tx, school, e.getKey())).compose(t -> {
+        BankRow t = transactions.get(e.getKey());
+        chain = chain.compose(v -> {
           long total = e.getValue().stream().mapToLong(Part::amount).sum();
           if (e.getValue().isEmpty() || total > t.amount() || e.getValue().stream().anyMatch(p -> p.amount() <= 0)) {
             return Future.failedFuture(new Refused("recon-amounts-invalid",
