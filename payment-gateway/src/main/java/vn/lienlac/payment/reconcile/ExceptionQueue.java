@@ -93,10 +93,10 @@ public final class ExceptionQueue {
       }
       List<SuggestionRanking.Candidate> candidates = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        List<Set<String>> names = new ArrayList<>();
-        names.add(SuggestionRanking.words(r.getString(2)));
+        List<String[]> names = new ArrayList<>();
+        names.add(SuggestionRanking.nameWords(r.getString(2)));
         for (String guardian : r.getArrayOfStrings(3)) {
-          names.add(SuggestionRanking.words(guardian));
+          names.add(SuggestionRanking.nameWords(guardian));
         }
         candidates.add(new SuggestionRanking.Candidate(Long.toString(r.getLong(0)), names, r.getLocalDate(1)));
       }

@@ -11,6 +11,7 @@ import java.util.List;
 public final class Reversals {
 
   private static final int SHORTEST_ID = 6;
+  private static final java.util.regex.Pattern NOT_ID = java.util.regex.Pattern.compile("[^A-Z0-9]+");
 
   private Reversals() {}
 
@@ -18,7 +19,7 @@ public final class Reversals {
   public static List<String> namedIds(String bankTxnId, String memo) {
     String text = (bankTxnId == null ? "" : bankTxnId) + " " + (memo == null ? "" : memo);
     List<String> out = new ArrayList<>();
-    for (String token : text.toUpperCase().split("[^A-Z0-9]+")) {
+    for (String token : NOT_ID.split(text.toUpperCase())) {
       if (token.length() >= SHORTEST_ID && !out.contains(token)) {
         out.add(token);
       }

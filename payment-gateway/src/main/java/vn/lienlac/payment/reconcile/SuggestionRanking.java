@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.lienlac.messaging.text.AsciiFolding;
 
@@ -27,8 +28,10 @@ public final class SuggestionRanking {
   public static final int MAX = 3;
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-  /** An invoice with the amount; {@code names} are the word sets of its student's and guardians' names. */
-  public record Candidate(String invoiceId, List<Set<String>> names, LocalDate dueDate) {}
+  /** An invoice with the amount; {@code names} are the words of its student's and guardians' names. */
+  public record Candidate(String invoiceId, List<String[]> names, LocalDate dueDate) {}
+
+  private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9]+");
 
   /** A ranked suggestion: how many name words matched and how many days from the due date. */
   public record Ranked(String invoiceId, int nameWords, long daysFromDue) {
@@ -41,10 +44,17 @@ public final class SuggestionRanking {
   private SuggestionRanking() {}
 
   public static List<Ranked> rank(String payerName, String memo, Instant bookedAt, List<Candidate> candidates) {
-    if (candidates.isEmpty()) {
-      return List.of();
-    }
     Set<String> payer = words((payerName == null ? "" : payerName) + " " + (memo == null ? "" : memo));
+    return rank(payer, bookedAt, candidates, c -> true, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same ranking over the candidates that pass {@code open}, for callers that index many invoices:
+   * {@code bestPossible} is the most name words any candidate can share, so that a pool where more than
+   * {@value #MAX} candidates reach it is given up at once (it cannot be told apart), not scanned to the end.
+   */
+  public static List<Ranked> rank(Set<String> payer, Instant bookedAt, Iterable<Candidate> candidates,
+                                  java.util.function.Predicate<Candidate> open, int bestPossible) {
     long day = bookedAt.atZone(VIETNAM).toLocalDate().toEpochDay();
     // One pass with a bounded top list: a common name can have thousands of candidates, sorting them all
     // for every queued credit would dominate file mode's run time.
@@ -53,13 +63,21 @@ public final class SuggestionRanking {
     List<Ranked> top = new ArrayList<>(MAX + 1);
     int best = -1;
     int tied = 0;
+    int count = 0;
     for (Candidate c : candidates) {
+      if (!open.test(c)) {
+        continue;
+      }
+      count++;
       Ranked r = new Ranked(c.invoiceId(), overlap(payer, c.names()), Math.abs(c.dueDate().toEpochDay() - day));
       if (r.nameWords() > best) {
         best = r.nameWords();
         tied = 1;
       } else if (r.nameWords() == best) {
         tied++;
+        if (best >= bestPossible && tied > MAX) {
+          return List.of();
+        }
       }
       if (top.size() < MAX || order.compare(r, top.get(top.size() - 1)) < 0) {
         int at = 0;
@@ -72,15 +90,15 @@ public final class SuggestionRanking {
         }
       }
     }
-    if (candidates.size() > MAX && (best < 2 || tied > MAX)) {
+    if (count > MAX && (best < 2 || tied > MAX)) {
       return List.of();
     }
     return List.copyOf(top);
   }
 
-  static int overlap(Set<String> payer, List<Set<String>> names) {
+  static int overlap(Set<String> payer, List<String[]> names) {
     int best = 0;
-    for (Set<String> name : names) {
+    for (String[] name : names) {
       int n = 0;
       for (String w : name) {
         if (payer.contains(w)) {
@@ -97,8 +115,13 @@ public final class SuggestionRanking {
     if (text == null) {
       return Set.of();
     }
-    return Arrays.stream(AsciiFolding.fold(text).toUpperCase().split("[^A-Z0-9]+"))
+    return Arrays.stream(NOT_WORD.split(AsciiFolding.fold(text).toUpperCase()))
         .filter(w -> w.length() >= 2)
         .collect(Collectors.toSet());
+  }
+
+  /** {@link #words} as an array, for names held by the million. */
+  public static String[] nameWords(String name) {
+    return words(name).toArray(String[]::new);
   }
 }

@@ -21,50 +21,49 @@ import vn.lienlac.payment.statement.BankTransaction;
  */
 final class Suggestions {
 
-  private final Map<Long, List<OpenInvoice>> byAmount = new HashMap<>();
-  private final Map<Long, Map<String, List<OpenInvoice>>> byAmountAndWord = new HashMap<>();
-  private final Map<String, List<Set<String>>> nameWords = new HashMap<>();
+  private final Map<Long, List<SuggestionRanking.Candidate>> byAmount = new HashMap<>();
+  private final Map<Long, Map<String, List<SuggestionRanking.Candidate>>> byAmountAndWord = new HashMap<>();
+  private int longestName;
 
   Suggestions(List<OpenInvoice> invoices) {
     for (OpenInvoice invoice : invoices) {
-      byAmount.computeIfAbsent(invoice.amountDue(), k -> new ArrayList<>()).add(invoice);
-      Set<String> words = SuggestionRanking.words(invoice.studentName());
-      nameWords.put(invoice.invoiceId(), List.of(words));
-      Map<String, List<OpenInvoice>> byWord = byAmountAndWord.computeIfAbsent(invoice.amountDue(), k -> new HashMap<>());
+      String[] words = SuggestionRanking.nameWords(invoice.studentName());
+      longestName = Math.max(longestName, words.length);
+      SuggestionRanking.Candidate c = new SuggestionRanking.Candidate(invoice.invoiceId(), List.<String[]>of(words),
+          invoice.dueDate());
+      byAmount.computeIfAbsent(invoice.amountDue(), k -> new ArrayList<>()).add(c);
+      Map<String, List<SuggestionRanking.Candidate>> byWord = byAmountAndWord.computeIfAbsent(invoice.amountDue(), k -> new HashMap<>());
       for (String w : words) {
-        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(invoice);
+        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(c);
       }
     }
   }
 
   List<String> best(BankTransaction t, Map<String, Long> outstanding) {
-    List<OpenInvoice> sameAmount = byAmount.getOrDefault(t.amount(), List.of());
+    List<SuggestionRanking.Candidate> sameAmount = byAmount.getOrDefault(t.amount(), List.of());
     if (sameAmount.isEmpty()) {
       return List.of();
     }
     Set<String> payerWords = SuggestionRanking.words(t.payerName() + " " + (t.memo() == null ? "" : t.memo()));
-    List<OpenInvoice> pool = sameAmount.size() <= SuggestionRanking.MAX ? sameAmount : rarestWordPool(t.amount(), payerWords);
-    List<SuggestionRanking.Candidate> candidates = new ArrayList<>();
-    for (OpenInvoice i : pool) {
-      if (outstanding.getOrDefault(i.invoiceId(), 0L) == t.amount()) {
-        candidates.add(new SuggestionRanking.Candidate(i.invoiceId(), nameWords.get(i.invoiceId()), i.dueDate()));
-      }
+    boolean all = sameAmount.size() <= SuggestionRanking.MAX;
+    List<SuggestionRanking.Candidate> pool = all ? sameAmount : rarestWordPool(t.amount(), payerWords);
+    Long amount = t.amount();
+    java.util.function.Predicate<SuggestionRanking.Candidate> open = c -> amount.equals(outstanding.get(c.invoiceId()));
+    List<SuggestionRanking.Ranked> ranked = SuggestionRanking.rank(payerWords, t.bookedAt(), pool, open,
+        Math.min(longestName, payerWords.size()));
+    // Only invoices sharing a word were looked at: "one name word in common" among many invoices of the
+    // amount is still a coin toss, however few shared that word.
+    if (!all && ranked.size() <= SuggestionRanking.MAX) {
+      ranked = ranked.stream().filter(r -> r.nameWords() >= 2).toList();
     }
-    // Only invoices sharing a word were looked at: tell the ranking how many share the amount at all,
-    // so that "one name word in common among many" still counts as a coin toss.
-    if (candidates.size() <= SuggestionRanking.MAX && sameAmount.size() > SuggestionRanking.MAX
-        && pool != sameAmount) {
-      candidates.removeIf(c -> SuggestionRanking.overlap(payerWords, c.names()) < 2);
-    }
-    return SuggestionRanking.rank(t.payerName(), t.memo(), t.bookedAt(), candidates).stream()
-        .map(SuggestionRanking.Ranked::invoiceId).toList();
+    return ranked.stream().map(SuggestionRanking.Ranked::invoiceId).toList();
   }
 
-  private List<OpenInvoice> rarestWordPool(long amount, Set<String> payerWords) {
-    Map<String, List<OpenInvoice>> byWord = byAmountAndWord.getOrDefault(amount, Map.of());
-    List<OpenInvoice> rarest = List.of();
+  private List<SuggestionRanking.Candidate> rarestWordPool(long amount, Set<String> payerWords) {
+    Map<String, List<SuggestionRanking.Candidate>> byWord = byAmountAndWord.getOrDefault(amount, Map.of());
+    List<SuggestionRanking.Candidate> rarest = List.of();
     for (String w : payerWords) {
-      List<OpenInvoice> list = byWord.get(w);
+      List<SuggestionRanking.Candidate> list = byWord.get(w);
       if (list != null && (rarest.isEmpty() || list.size() < rarest.size())) {
         rarest = list;
       }
