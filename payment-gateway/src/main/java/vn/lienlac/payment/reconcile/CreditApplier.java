@@ -43,7 +43,7 @@ public final class CreditApplier {
       ORDER BY array_position($2, upper(bank_txn_id)), id LIMIT 1 FOR UPDATE""";
 
   private static final String STANDING_DECISION =
-      "SELECT id FROM payment.recon_decision WHERE bank_transaction_id = $1 AND undone_at IS NULL";
+      "SELECT id, refund_paid_at FROM payment.recon_decision WHERE bank_transaction_id = $1 AND undone_at IS NULL";
 
   /** What one transaction's reconciliation did. {@code deferred}: try again later (it names a credit not yet reconciled). */
   public record Result(String state, List<AppliedPayment> applied, boolean deferred) {}
@@ -129,9 +129,20 @@ public final class CreditApplier {
   /** Undoes whatever stands for the credit, then books the money leaving: unapplied → bank. */
   private Future<Result> reverse(SqlConnection tx, BankRow debit, long creditId) {
     String why = "reversed by bank transaction " + debit.bankTxnId();
-    return tx.preparedQuery(STANDING_DECISION).execute(Tuple.of(creditId))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
-            : decisions.undo(tx, rows.iterator().next().getLong(0), "auto", why).mapEmpty())
+    return tx.preparedQuery(STANDING_DECISION).execute(Tuple.of(creditId)).compose(rows -> {
+      Row standing = rows.size() == 0 ? null : rows.iterator().next();
+      if (standing != null && standing.getValue(1) != null) {
+        // The credit was refunded and the refund booked as paid: this debit is that refund leaving the bank,
+        // already in the ledger, not a reversal to undo.
+        return queue.note(tx, debit, "the refund of transaction " + creditId + " leaving the bank")
+            .compose(v -> setState(tx, debit.id(), "ignored")).map(v -> new Result("ignored", List.of(), false));
+      }
+      return reverseStanding(tx, debit, creditId, standing == null ? null : standing.getLong(0), why);
+    });
+  }
+
+  private Future<Result> reverseStanding(SqlConnection tx, BankRow debit, long creditId, Long standing, String why) {
+    return (standing == null ? Future.<Void>succeededFuture() : decisions.undo(tx, standing, "auto", why).<Void>mapEmpty())
         .compose(v -> decisions.open(tx, debit, "reversal", "auto", "reverses transaction " + creditId, creditId))
         .compose(d -> decisions.post(tx, d, new JournalEntry(debit.schoolCode(), "credit_reversed", null, debit.id(), null,
             null, why, List.of(JournalLine.debit(Accounts.unapplied(debit.schoolCode()), debit.amount()),
