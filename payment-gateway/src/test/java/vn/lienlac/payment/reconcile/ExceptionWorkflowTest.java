@@ -128,6 +128,20 @@ class ExceptionWorkflowTest {
   }
 
   @Test
+  void the_bank_debit_of_a_paid_refund_is_not_taken_for_a_reversal() {
+    long mistake = db.credit(300_000, "chuyen nham", "NGUOI LA");
+    db.reconcile();
+    await(db.pool.withTransaction(tx -> db.accountant.refund(tx, SCHOOL, mistake, "s:7", "wrong school")));
+    await(db.pool.withTransaction(tx -> db.accountant.refundPaid(tx, SCHOOL, mistake, "s:7")));
+    long out = db.bankTxn("OUT0001", "D", 300_000, "Hoan tien GD " + db.bankTxnId(mistake), null);
+    db.reconcile();
+    assertThat(db.state(out)).isEqualTo("ignored");
+    assertThat(db.state(mistake)).isEqualTo("refunded");
+    assertThat(db.balance(Accounts.bank(SCHOOL))).isZero();
+    assertThat(db.check()).isEmpty();
+  }
+
+  @Test
   void another_schools_transaction_is_not_found() {
     long credit = db.credit(300_000, "x", "X");
     db.reconcile();
