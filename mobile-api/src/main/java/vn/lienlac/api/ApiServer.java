@@ -6,6 +6,8 @@ import io.vertx.core.VerticleBase;
 import vn.lienlac.api.v1.ApiDependencies;
 import vn.lienlac.api.v1.ApiFeatures;
 import vn.lienlac.api.v1.ApiV1;
+import vn.lienlac.api.v1.ApiFeature;
+import java.util.List;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -50,8 +52,9 @@ public final class ApiServer extends VerticleBase {
   @Override
   public Future<?> start() {
     ApiDependencies deps = dependencies;
+    List<ApiFeature> features = ApiFeatures.all(deps);
     return ApiV1.router(vertx, ApiFeatures.authentication(deps), new RateLimiting(deps.redis(), options.rateLimits()),
-        new Idempotency(deps.pool()), ApiFeatures.all(deps)).compose(v1 -> {
+        new Idempotency(deps.pool()), features).compose(v1 -> {
       Router router = Router.router(vertx);
       router.route().handler(RequestIds::assign);
       router.route().handler(ClientAddress.resolver(options.trustedProxies()));
@@ -59,6 +62,7 @@ public final class ApiServer extends VerticleBase {
       OperationsRoutes.mount(router, readiness, metrics);
       ApiDocs.mount(router);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
+      features.forEach(f -> f.mountPublic(router));
       router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(404, ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(405, ctx -> Problems.send(ctx, 405, "method-not-allowed"));

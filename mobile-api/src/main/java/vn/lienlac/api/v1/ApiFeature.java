@@ -13,4 +13,7 @@ public interface ApiFeature {
   void mount(RouterBuilder contract);
 
   default void mountOutsideContract(Router v1) {}
+
+  /** Public routes outside {@code /api/v1} (e.g. receipt verification behind a printed QR code); no sign-in. */
+  default void mountPublic(Router root) {}
 }

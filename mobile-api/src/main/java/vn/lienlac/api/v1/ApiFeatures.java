@@ -11,6 +11,12 @@ import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.signin.SignInFeature;
 import vn.lienlac.api.auth.RevokedSessions;
 import vn.lienlac.api.realtime.RealtimeFeature;
+import vn.lienlac.api.audit.AuditLog;
+import vn.lienlac.api.payments.receipts.ReceiptFeature;
+import vn.lienlac.api.payments.reconcile.PaymentServices;
+import vn.lienlac.api.payments.reconcile.ReconDecisionFeature;
+import vn.lienlac.api.payments.reconcile.ReconQueueFeature;
+import vn.lienlac.payment.events.InvoiceUpdates;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -22,7 +28,11 @@ public final class ApiFeatures {
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
         new SignInFeature(deps), new DevicesFeature(deps),
-        new RealtimeFeature(deps.realtime().hub(), authentication(deps)));
+        new RealtimeFeature(deps.realtime().hub(), authentication(deps)),
+        new ReconQueueFeature(deps.pool()),
+        new ReconDecisionFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()),
+            PaymentServices.create(deps.pool(), deps.notices(), new InvoiceUpdates(deps.pool(), deps.realtime().events()))),
+        new ReceiptFeature(deps.vertx(), deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.testing.ApiTestServer;
 import vn.lienlac.api.testing.TestDistrict;
+import vn.lienlac.api.testing.TestPayments;
 import vn.lienlac.infra.support.testing.TestServices;
 
 /**
@@ -117,7 +118,29 @@ class AuthorizationMatrixTest {
 
       get("listMyDevices", "/me/devices", "the caller's own devices", EVERYONE, null),
       new Probe("removeDevice", "DELETE", "/me/devices/install-of-g9-0001", "G9's phone in another district",
-          NOBODY, "/me/devices/no-such-install-0001", null));
+          NOBODY, "/me/devices/no-such-install-0001", null),
+
+      get("listReconQueue", "/payments/queue", "S1's exception queue", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      get("getReconDailyReport", "/payments/reports/daily?from=2026-09-01&to=2026-09-30", "S1's daily reconciliation",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      get("listInvoiceReceipts", "/invoices/501/receipts", "ST1's paid invoice in S1",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999/receipts"),
+      get("listInvoiceReceipts", "/invoices/504/receipts", "departed ST4's invoice in S1",
+          EnumSet.of(G4_FATHER_OF_DEPARTED_ST4, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999/receipts"),
+      get("listInvoiceReceipts", "/invoices/503/receipts", "ST3's invoice in S2",
+          EnumSet.of(G3_FATHER_OF_ST3), "/invoices/999999/receipts"),
+      get("getReceiptPdf", "/receipts/1.pdf", "receipt of ST1's invoice",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1), "/receipts/999999.pdf"),
+      get("getReceiptPdf", "/receipts/2.pdf", "receipt of departed ST4's invoice",
+          EnumSet.of(G4_FATHER_OF_DEPARTED_ST4, ACCOUNTANT_S1, PRINCIPAL_S1), "/receipts/999999.pdf"),
+      reconWrite("confirmReconSuggestion", "/confirm", new JsonObject().put("invoiceId", "503")),
+      reconWrite("markReconNotFee", "/not-fee", new JsonObject().put("reason", "probe")),
+      reconWrite("recordReconRefund", "/refund", new JsonObject().put("reason", "probe")),
+      reconWrite("recordReconRefundPaid", "/refund-paid", new JsonObject()),
+      reconWrite("undoReconDecision", "/undo", new JsonObject().put("reason", "probe")),
+      new Probe("matchReconManually", "POST", "/payments/matches", "S2's queued credit to S2's invoice", NOBODY,
+          "/payments/matches", new JsonObject().put("allocations", new io.vertx.core.json.JsonArray().add(new JsonObject()
+              .put("transactionId", Long.toString(TestPayments.S2_QUEUED)).put("invoiceId", "503").put("amount", 700_000)))));
 
   /**
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
@@ -138,6 +161,7 @@ class AuthorizationMatrixTest {
   static void start() {
     api = ApiTestServer.start("authz_matrix");
     TestDistrict.create(api);
+    TestPayments.create(api);
     api.sql("INSERT INTO api.device (installation_id, guardian_id, platform, push_token, app_version)"
         + " VALUES ('install-of-g9-0001', 1009, 'android', 'push-token-of-g9', '1.0.0')");
   }
@@ -145,6 +169,12 @@ class AuthorizationMatrixTest {
   @AfterAll
   static void stop() {
     api.close();
+  }
+
+  /** A decision on S2's queued credit: no role of the matrix handles S2's money, so 404 for all, nothing changed. */
+  private static Probe reconWrite(String operationId, String action, JsonObject body) {
+    return new Probe(operationId, "POST", "/payments/transactions/" + TestPayments.S2_QUEUED + action,
+        "S2's queued credit", NOBODY, "/payments/transactions/999999" + action, body);
   }
 
   private static Probe get(String operationId, String path, String resource, Set<Role> allowed, String missing) {

@@ -134,7 +134,8 @@ public final class ApiTestServer implements AutoCloseable {
   public static void migrate(PgUrl url) {
     new SchemaMigrations(url, List.of(new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
         new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
-        new ModuleSchema(MessagingSchema.NAME, MessagingSchema.MIGRATIONS))).migrate();
+        new ModuleSchema(MessagingSchema.NAME, MessagingSchema.MIGRATIONS),
+        new ModuleSchema(vn.lienlac.payment.PaymentSchema.NAME, vn.lienlac.payment.PaymentSchema.MIGRATIONS))).migrate();
   }
 
   public int port() {

@@ -1,22 +1,21 @@
 package vn.lienlac.payment.reconcile;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.lienlac.payment.reference.PaymentReference;
-import vn.lienlac.payment.reference.ReferenceFinder;
 import vn.lienlac.payment.statement.BankTransaction;
 
 /**
  * Applies bank transactions to open invoices, one at a time, in booking order. The rule is zero wrong
  * automatic matches: a credit is applied only when its memo carries exactly one reference we issued;
  * everything else is suggested or left unmatched for a person. Holds its state in memory: this is the
- * engine of `./lienlac recon` over files (the database-backed one shares its rules).
+ * engine of `./lienlac recon` over files; the database engine ({@link CreditApplier}) applies the same
+ * rules: {@link CreditRule} decides, {@link Allocation} splits, {@link Reversals} finds what a debit
+ * reverses and {@link SuggestionRanking} ranks.
  */
 public final class Reconciliation {
 
@@ -44,8 +43,6 @@ public final class Reconciliation {
         byHousehold.computeIfAbsent(invoice.householdNumber(), k -> new ArrayList<>()).add(invoice);
       }
     }
-    byHousehold.values().forEach(list -> list.sort(
-        Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::invoiceId)));
     suggestions = new Suggestions(invoices);
   }
 
@@ -66,7 +63,7 @@ public final class Reconciliation {
   }
 
   private ReconResult debit(BankTransaction t) {
-    for (String token : tokens(t.bankTxnId() + " " + (t.memo() == null ? "" : t.memo()))) {
+    for (String token : Reversals.namedIds(t.bankTxnId(), t.memo())) {
       String creditKey = t.accountNumber() + "\u001f" + token;
       Applied applied = creditsById.get(creditKey);
       if (applied != null && !applied.reversed()) {
@@ -99,88 +96,49 @@ public final class Reconciliation {
   }
 
   private ReconResult credit(BankTransaction t) {
-    List<PaymentReference> found = ReferenceFinder.findAll(t.memo());
-    Set<String> candidates = new LinkedHashSet<>();
-    List<PaymentReference> known = new ArrayList<>();
-    for (PaymentReference r : found) {
-      List<OpenInvoice> invoices = invoicesOf(r);
-      if (!invoices.isEmpty()) {
-        known.add(r);
-        invoices.forEach(i -> candidates.add(i.invoiceId()));
+    CreditRule.Decision decision = CreditRule.decide(t.memo(), this::payablesOf);
+    if (decision instanceof CreditRule.Queue queue) {
+      remember(t, List.of(), null, 0);
+      if (!queue.named().isEmpty()) {
+        return result(t, Outcome.SUGGESTED, queue.named(), 0, queue.reason());
       }
-    }
-    if (known.size() > 1) {
-      remember(t, List.of(), null, 0);
-      return result(t, Outcome.SUGGESTED, List.copyOf(candidates), 0,
-          "memo carries " + known.size() + " different references");
-    }
-    if (known.isEmpty()) {
-      remember(t, List.of(), null, 0);
-      String why = found.isEmpty() ? "no payment reference in the memo"
-          : "reference " + found.get(0).text() + " was not issued for these invoices";
       List<String> suggested = suggestions.best(t, outstanding);
       return suggested.isEmpty()
-          ? result(t, Outcome.UNMATCHED, List.of(), 0, why)
-          : result(t, Outcome.SUGGESTED, suggested, 0, why + "; suggested by amount and payer name");
+          ? result(t, Outcome.UNMATCHED, List.of(), 0, queue.reason())
+          : result(t, Outcome.SUGGESTED, suggested, 0, queue.reason() + "; suggested by amount and payer name");
     }
-    return pay(t, invoicesOf(known.get(0)));
-  }
-
-  /** Pays the invoices in order (earliest due first for a household); the excess becomes credit. */
-  private ReconResult pay(BankTransaction t, List<OpenInvoice> invoices) {
-    long left = t.amount();
-    long due = 0;
+    CreditRule.Pay pay = (CreditRule.Pay) decision;
+    Allocation allocation = Allocation.of(t.amount(), pay.invoices());
     List<Application> applications = new ArrayList<>();
-    for (OpenInvoice invoice : invoices) {
-      long open = outstanding.get(invoice.invoiceId());
-      due += open;
-      long take = Math.min(open, left);
-      if (take > 0) {
-        outstanding.put(invoice.invoiceId(), open - take);
-        applications.add(new Application(invoice.invoiceId(), take));
-        left -= take;
-      }
+    for (Allocation.Part part : allocation.parts()) {
+      outstanding.merge(part.invoiceId(), -part.amount(), Long::sum);
+      applications.add(new Application(part.invoiceId(), part.amount()));
     }
-    String creditStudent = invoices.get(0).studentCode();
-    if (left > 0) {
-      studentCredit.merge(creditStudent, left, Long::sum);
+    if (allocation.excess() > 0) {
+      studentCredit.merge(allocation.creditStudent(), allocation.excess(), Long::sum);
     }
-    remember(t, applications, creditStudent, left);
-    List<String> ids = invoices.stream().map(OpenInvoice::invoiceId).toList();
-    long applied = t.amount() - left;
-    if (due == 0) {
-      return result(t, Outcome.OVERPAID, ids, 0, "already paid; " + left + " đ kept as the student's credit");
-    }
-    if (left > 0) {
-      return result(t, Outcome.OVERPAID, ids, applied, left + " đ over what was due, kept as the student's credit");
-    }
-    if (applied < due) {
-      return result(t, Outcome.PARTIAL, ids, applied, (due - applied) + " đ still due");
-    }
-    return result(t, Outcome.MATCHED, ids, applied, "paid in full");
+    remember(t, applications, allocation.creditStudent(), allocation.excess());
+    List<String> ids = pay.invoices().stream().map(Payable::invoiceId).toList();
+    return result(t, allocation.outcome(), ids, allocation.applied(), allocation.reason());
   }
 
-  private List<OpenInvoice> invoicesOf(PaymentReference r) {
+  private List<Payable> payablesOf(PaymentReference r) {
+    List<OpenInvoice> invoices;
     if (r.kind() == PaymentReference.Kind.INVOICE) {
       OpenInvoice invoice = byNumber.get(r.number());
-      return invoice == null ? List.of() : List.of(invoice);
+      invoices = invoice == null ? List.of() : List.of(invoice);
+    } else {
+      invoices = byHousehold.getOrDefault(r.number(), List.of());
     }
-    return byHousehold.getOrDefault(r.number(), List.of());
+    List<Payable> out = new ArrayList<>(invoices.size());
+    for (OpenInvoice i : invoices) {
+      out.add(new Payable(i.invoiceId(), i.studentCode(), outstanding.get(i.invoiceId()), i.dueDate()));
+    }
+    return out;
   }
 
   private void remember(BankTransaction t, List<Application> applications, String student, long credit) {
     creditsById.put(t.accountNumber() + "\u001f" + t.bankTxnId(), new Applied(applications, student, credit, false));
-  }
-
-  /** Alphanumeric runs of a text, upper-cased: how a bank writes another transaction's id in a memo. */
-  private static List<String> tokens(String text) {
-    List<String> out = new ArrayList<>();
-    for (String token : text.toUpperCase().split("[^A-Z0-9]+")) {
-      if (token.length() >= 6) {
-        out.add(token);
-      }
-    }
-    return out;
   }
 
   private static ReconResult result(BankTransaction t, Outcome outcome, List<String> ids, long applied, String reason) {

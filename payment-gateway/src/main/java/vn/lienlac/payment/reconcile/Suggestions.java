@@ -1,101 +1,73 @@
 package vn.lienlac.payment.reconcile;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import vn.lienlac.messaging.text.AsciiFolding;
 import vn.lienlac.payment.statement.BankTransaction;
 
 /**
- * Candidates for a credit without a usable reference, for a person to confirm: open invoices whose
- * outstanding amount equals the credit, ranked by how many words of the student's name appear in the
- * payer's name or memo (banks print them in capitals without diacritics), then by nearness of the due
- * date. Never applied automatically. Looked up through an index of (amount, name word), starting from
- * the rarest word, so a million invoices cost no scan; when even that word is too common to tell
- * families apart, nothing is suggested rather than a guess.
+ * File mode's way to the candidates of {@link SuggestionRanking}: an index of open invoices by
+ * (amount, name word), so that a credit looks only at invoices of its amount whose student's name shares
+ * the payer's rarest word, and a million invoices cost no scan. Ranking and the "cannot tell families
+ * apart" rule are {@link SuggestionRanking}'s, shared with the database engine.
+ *
+ * <p>There is deliberately no cap on how many candidates are examined: an earlier cap of 5,000 made the
+ * answer depend on the size of the file (at a million invoices the rarest word of a common name is
+ * shared by tens of thousands and nothing was ever suggested, at a hundred thousand the same credit got
+ * suggestions). Whether a suggestion is made now depends only on whether the best candidates can be told
+ * apart; the cost is one pass over the rarest word's list per queued credit.
  */
 final class Suggestions {
 
-  private static final int MAX = 3;
-  private static final int MAX_EXAMINED = 5_000;
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-  private final Map<Long, List<OpenInvoice>> byAmount = new HashMap<>();
-  private final Map<Long, Map<String, List<OpenInvoice>>> byAmountAndWord = new HashMap<>();
-  private final Map<String, String[]> nameWords = new HashMap<>();
+  private final Map<Long, List<SuggestionRanking.Candidate>> byAmount = new HashMap<>();
+  private final Map<Long, Map<String, List<SuggestionRanking.Candidate>>> byAmountAndWord = new HashMap<>();
+  private int longestName;
 
   Suggestions(List<OpenInvoice> invoices) {
     for (OpenInvoice invoice : invoices) {
-      byAmount.computeIfAbsent(invoice.amountDue(), k -> new ArrayList<>()).add(invoice);
-      String[] words = words(invoice.studentName()).toArray(String[]::new);
-      nameWords.put(invoice.invoiceId(), words);
-      Map<String, List<OpenInvoice>> byWord = byAmountAndWord.computeIfAbsent(invoice.amountDue(), k -> new HashMap<>());
+      String[] words = SuggestionRanking.nameWords(invoice.studentName());
+      longestName = Math.max(longestName, words.length);
+      SuggestionRanking.Candidate c = new SuggestionRanking.Candidate(invoice.invoiceId(), List.<String[]>of(words),
+          invoice.dueDate());
+      byAmount.computeIfAbsent(invoice.amountDue(), k -> new ArrayList<>()).add(c);
+      Map<String, List<SuggestionRanking.Candidate>> byWord = byAmountAndWord.computeIfAbsent(invoice.amountDue(), k -> new HashMap<>());
       for (String w : words) {
-        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(invoice);
+        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(c);
       }
     }
   }
 
   List<String> best(BankTransaction t, Map<String, Long> outstanding) {
-    List<OpenInvoice> sameAmount = byAmount.getOrDefault(t.amount(), List.of());
+    List<SuggestionRanking.Candidate> sameAmount = byAmount.getOrDefault(t.amount(), List.of());
     if (sameAmount.isEmpty()) {
       return List.of();
     }
-    Set<String> payerWords = words(t.payerName() + " " + (t.memo() == null ? "" : t.memo()));
-    List<OpenInvoice> pool = sameAmount.size() <= MAX ? sameAmount : rarestWordPool(t.amount(), payerWords);
-    if (pool.size() > MAX_EXAMINED) {
-      return List.of();
+    Set<String> payerWords = SuggestionRanking.words(t.payerName() + " " + (t.memo() == null ? "" : t.memo()));
+    boolean all = sameAmount.size() <= SuggestionRanking.MAX;
+    List<SuggestionRanking.Candidate> pool = all ? sameAmount : rarestWordPool(t.amount(), payerWords);
+    Long amount = t.amount();
+    java.util.function.Predicate<SuggestionRanking.Candidate> open = c -> amount.equals(outstanding.get(c.invoiceId()));
+    List<SuggestionRanking.Ranked> ranked = SuggestionRanking.rank(payerWords, t.bookedAt(), pool, open,
+        Math.min(longestName, payerWords.size()));
+    // Only invoices sharing a word were looked at: "one name word in common" among many invoices of the
+    // amount is still a coin toss, however few shared that word.
+    if (!all && ranked.size() <= SuggestionRanking.MAX) {
+      ranked = ranked.stream().filter(r -> r.nameWords() >= 2).toList();
     }
-    long bookedDay = t.bookedAt().atZone(VIETNAM).toLocalDate().toEpochDay();
-    List<OpenInvoice> open = pool.stream()
-        .filter(i -> outstanding.getOrDefault(i.invoiceId(), 0L) == t.amount())
-        .sorted(Comparator.<OpenInvoice>comparingInt(i -> -overlap(payerWords, nameWords.get(i.invoiceId())))
-            .thenComparingLong(i -> Math.abs(i.dueDate().toEpochDay() - bookedDay))
-            .thenComparing(OpenInvoice::invoiceId))
-        .toList();
-    if (open.isEmpty()) {
-      return List.of();
-    }
-    if (open.size() > MAX && overlap(payerWords, nameWords.get(open.get(0).invoiceId())) < 2) {
-      return List.of(); // many invoices of this amount and no name in common: a guess would be noise
-    }
-    return open.stream().limit(MAX).map(OpenInvoice::invoiceId).toList();
+    return ranked.stream().map(SuggestionRanking.Ranked::invoiceId).toList();
   }
 
-  private List<OpenInvoice> rarestWordPool(long amount, Set<String> payerWords) {
-    Map<String, List<OpenInvoice>> byWord = byAmountAndWord.getOrDefault(amount, Map.of());
-    List<OpenInvoice> rarest = List.of();
+  private List<SuggestionRanking.Candidate> rarestWordPool(long amount, Set<String> payerWords) {
+    Map<String, List<SuggestionRanking.Candidate>> byWord = byAmountAndWord.getOrDefault(amount, Map.of());
+    List<SuggestionRanking.Candidate> rarest = List.of();
     for (String w : payerWords) {
-      List<OpenInvoice> list = byWord.get(w);
+      List<SuggestionRanking.Candidate> list = byWord.get(w);
       if (list != null && (rarest.isEmpty() || list.size() < rarest.size())) {
         rarest = list;
       }
     }
     return rarest;
-  }
-
-  private static int overlap(Set<String> payer, String[] name) {
-    int n = 0;
-    for (String w : name) {
-      if (payer.contains(w)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static Set<String> words(String text) {
-    if (text == null) {
-      return Set.of();
-    }
-    return Arrays.stream(AsciiFolding.fold(text).toUpperCase().split("[^A-Z0-9]+"))
-        .filter(w -> w.length() >= 2)
-        .collect(Collectors.toSet());
   }
 }

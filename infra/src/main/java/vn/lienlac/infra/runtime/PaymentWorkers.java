@@ -1,0 +1,33 @@
+package vn.lienlac.infra.runtime;
+
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import vn.lienlac.infra.config.LienlacConfig;
+import vn.lienlac.infra.config.Setting;
+import vn.lienlac.infra.support.db.PgUrl;
+import vn.lienlac.messaging.notice.Notices;
+import vn.lienlac.payment.ledger.Ledger;
+import vn.lienlac.payment.receipt.Receipts;
+import vn.lienlac.payment.reconcile.CreditApplier;
+import vn.lienlac.payment.reconcile.Decisions;
+import vn.lienlac.payment.reconcile.ExceptionQueue;
+import vn.lienlac.payment.reconcile.PaymentEvents;
+import vn.lienlac.payment.reconcile.PaymentNotifier;
+import vn.lienlac.payment.reconcile.ReconWorker;
+
+/** The payment verticles of the workers role, assembled from configuration. */
+final class PaymentWorkers {
+
+  private PaymentWorkers() {}
+
+  /** The reconciliation worker: LISTEN payment_recon on its own connection, batches on the shared pool. */
+  static ReconWorker reconciliation(Pool pool, PgUrl url, LienlacConfig config, Notices notices, PaymentEvents events) {
+    Ledger ledger = Ledger.create();
+    Decisions decisions = new Decisions(ledger, new Receipts());
+    PgConnectOptions listen = PgConnectOptions.fromUri(url.uri());
+    listen.addProperty("application_name", "lienlac-recon-listen");
+    return new ReconWorker(pool, listen, new CreditApplier(ledger, decisions, new ExceptionQueue()),
+        new PaymentNotifier(pool, notices, events), config.integer(Setting.RECON_BATCH_SIZE),
+        config.duration(Setting.RECON_POLL_INTERVAL));
+  }
+}
