@@ -1,4 +1,4 @@
-package vn.lienlac.api.ratelimit;
+package vn.lienlac.messaging.ratelimit;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;

@@ -1,4 +1,4 @@
-package vn.lienlac.api.ratelimit;
+package vn.lienlac.messaging.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
