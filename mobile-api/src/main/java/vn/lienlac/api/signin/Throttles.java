@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import vn.lienlac.api.ratelimit.TokenBuckets;
+import vn.lienlac.messaging.ratelimit.TokenBuckets;
 
 /**
  * The sign-in throttles, as Redis token buckets shared by every api process. A request passes only if
