@@ -19,6 +19,8 @@ import vn.lienlac.api.http.Problems;
 import vn.lienlac.api.http.RequestIds;
 import vn.lienlac.api.ops.OperationsRoutes;
 import vn.lienlac.api.ops.ReadinessCheck;
+import vn.lienlac.api.webhooks.BankWebhooks;
+import vn.lienlac.payment.intake.BankTransactions;
 
 /**
  * The HTTP door of the {@code api} role. On undeploy it stops accepting connections and lets
@@ -52,6 +54,7 @@ public final class ApiServer extends VerticleBase {
       router.route().handler(ClientAddress.resolver(options.trustedProxies()));
       router.route().handler(ApiServer::logWhenDone);
       OperationsRoutes.mount(router, readiness, metrics);
+      new BankWebhooks(deps.webhooks(), BankTransactions.create(deps.pool()), deps.clock()).mount(router);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
       router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(404, ctx -> Problems.send(ctx, 404, "not-found"));

@@ -6,12 +6,21 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.signin.SignInSettings;
+import vn.lienlac.api.webhooks.WebhookSettings;
 import vn.lienlac.messaging.notice.Notices;
 
 /**
  * What the features of {@code /api/v1} are built from; the launcher makes it from configuration.
  *
  * @param signIn refresh-token lifetimes, sign-in throttles and the Redis key prefix of sign-in
+ * @param webhooks credentials of the bank notification receivers (and intake metrics)
  */
 public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
-                              SignInSettings signIn) {}
+                              SignInSettings signIn, WebhookSettings webhooks) {
+
+  /** Without bank webhooks (they answer 404). */
+  public ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
+                         SignInSettings signIn) {
+    this(vertx, pool, redis, tokens, notices, clock, signIn, WebhookSettings.OFF);
+  }
+}

@@ -9,6 +9,7 @@ import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.signin.SignInFeature;
+import vn.lienlac.api.statements.StatementsFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -19,7 +20,8 @@ public final class ApiFeatures {
     return List.of(new MeFeature(deps.pool()),
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
-        new SignInFeature(deps), new DevicesFeature(deps));
+        new SignInFeature(deps), new DevicesFeature(deps),
+        new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

@@ -129,7 +129,8 @@ class AuthorizationMatrixTest {
       "signInWithPassword", "public: staff sign-in (SignInTest)",
       "refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)",
       "logout", "ends only the caller's own session (SignInTest)",
-      "registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)");
+      "registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)",
+      "importStatement", "the file names its accounts: only the accountant or principal of the school owning every one may import it, others get 403 or 422 (StatementImportTest)");
 
   static ApiTestServer api;
 

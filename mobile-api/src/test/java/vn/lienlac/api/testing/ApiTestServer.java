@@ -33,6 +33,8 @@ import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
 import vn.lienlac.infra.support.testing.TestServices;
 import vn.lienlac.messaging.directory.DirectorySchema;
+import vn.lienlac.payment.PaymentSchema;
+import vn.lienlac.api.webhooks.WebhookSettings;
 
 /**
  * A real API server for a test: a fresh migrated database, the shared test Redis, a new signing key,
@@ -41,6 +43,9 @@ import vn.lienlac.messaging.directory.DirectorySchema;
 public final class ApiTestServer implements AutoCloseable {
 
   public static final Argon2id.Cost TEST_PASSWORD_COST = new Argon2id.Cost(1024, 1, 1);
+  /** Bank webhook credentials every test server accepts. */
+  public static final WebhookSettings WEBHOOKS = new WebhookSettings("test-payos-checksum-key", "test-sepay-api-key",
+      "test-sepay-hmac-secret", "vietqr-test", "vietqr-test-password", vn.lienlac.payment.intake.IntakeMetrics.NONE);
 
   public final Vertx vertx = Vertx.vertx();
   public final PgUrl url;
@@ -66,7 +71,7 @@ public final class ApiTestServer implements AutoCloseable {
     SignInSettings settings = SignInSettings.defaults()
         .withRedisPrefix("test:" + name + ":" + UUID.randomUUID() + ":")
         .withPasswordCost(TEST_PASSWORD_COST);
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings));
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings), WEBHOOKS);
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentId = await(vertx.deployVerticle(server));
@@ -83,7 +88,8 @@ public final class ApiTestServer implements AutoCloseable {
 
   public static void migrate(PgUrl url) {
     new SchemaMigrations(url, List.of(new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
-        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS))).migrate();
+        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
+        new ModuleSchema(PaymentSchema.NAME, PaymentSchema.MIGRATIONS))).migrate();
   }
 
   public int port() {
