@@ -12,7 +12,7 @@ import vn.lienlac.api.http.Problems;
 /**
  * Reads an uploaded statement into memory, up to {@link #LIMIT_BYTES}: the first file part of a
  * multipart form (with an optional {@code format} field), or the raw body ({@code ?format=} hint).
- * Nothing is written to disk. Over the limit, the answer is 413 at once and the rest is not read.
+ * Nothing is written to disk. Over the limit, the answer is 413 at once and the rest is not kept.
  */
 record StatementUpload(byte[] content, String formatHint) {
 
@@ -31,7 +31,7 @@ record StatementUpload(byte[] content, String formatHint) {
       }
       if (content.length() + chunk.length() > LIMIT_BYTES) {
         refused[0] = true;
-        ctx.response().putHeader("Connection", "close");
+        // Answer at once; the rest is read and dropped so the client sees the answer rather than a reset.
         Problems.send(ctx, 413, "body-too-large");
         done.tryComplete(null);
         return;

@@ -103,7 +103,7 @@ public final class StatementsFeature implements ApiFeature {
   private void importChecked(RoutingContext ctx, Caller caller, Statement statement, String fileDigest) {
     Set<String> accounts = StatementImport.accounts(statement);
     pool.preparedQuery(OWN_ACCOUNTS.sql(caller))
-        .execute(Reach.params(caller, accounts.toArray(String[]::new)))
+        .execute(Reach.params(caller, (Object) accounts.toArray(String[]::new)))
         .compose(rows -> {
           Set<String> own = new HashSet<>();
           for (Row r : rows) {
