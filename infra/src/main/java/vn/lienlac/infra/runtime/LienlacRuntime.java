@@ -56,7 +56,7 @@ public final class LienlacRuntime implements AutoCloseable {
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
-            Clock.systemUTC(), SignInConfig.from(config));
+            Clock.systemUTC(), SignInConfig.from(config), BankIntakeConfig.webhooks(config, metrics.bankIntake()));
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config)), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);
@@ -73,6 +73,9 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        if (config.has(Setting.SEPAY_API_TOKEN)) {
+          runtime.deploy(BankIntakeConfig.pull(vertx, ours, redis, config, metrics.bankIntake()));
+        }
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,15 @@ public final class BankFeedVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(BankFeedVerticle.class);
 
   private final BankFeedPull pull;
-  private final List<BankFeed> feeds;
+  private final Supplier<Future<List<BankFeed>>> feeds;
   private final Duration interval;
   private long timer = -1;
   private boolean stopping;
 
-  public BankFeedVerticle(BankFeedPull pull, List<BankFeed> feeds, Duration interval) {
+  /** @param feeds asked every round, so collection accounts added meanwhile are pulled too */
+  public BankFeedVerticle(BankFeedPull pull, Supplier<Future<List<BankFeed>>> feeds, Duration interval) {
     this.pull = pull;
-    this.feeds = List.copyOf(feeds);
+    this.feeds = feeds;
     this.interval = interval;
   }
 
@@ -47,6 +49,13 @@ public final class BankFeedVerticle extends VerticleBase {
   }
 
   private void round() {
+    feeds.get().onFailure(e -> {
+      LOG.warn("bank feeds unavailable: {}", e.getMessage());
+      schedule(interval.toMillis());
+    }).onSuccess(this::pullAll);
+  }
+
+  private void pullAll(List<BankFeed> feeds) {
     Future<Void> chain = Future.succeededFuture();
     for (BankFeed feed : feeds) {
       chain = chain.compose(v -> pull.pullOnce(feed)
