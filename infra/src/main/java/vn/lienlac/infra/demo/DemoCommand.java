@@ -14,6 +14,7 @@ import vn.lienlac.infra.runtime.LienlacRuntime;
 import vn.lienlac.infra.runtime.LocalDatabases;
 import vn.lienlac.infra.runtime.ModuleMigrations;
 import vn.lienlac.infra.runtime.Role;
+import vn.lienlac.infra.sandbox.bank.SandboxBankDemo;
 import vn.lienlac.infra.seed.DistrictSeeder;
 import vn.lienlac.infra.seed.SeedOptions;
 import vn.lienlac.infra.support.db.PgUrl;
@@ -51,6 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     LienlacRuntime runtime = null;
+    SandboxBankDemo bank = null;
     try {
       PgUrl server = postgres.url("postgres");
       LocalDatabases.create(server, "lienlac", false);
@@ -61,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
           .with(Setting.REDIS_URL, redis.url(), "demo")
           .with(Setting.DISTRICT_PG_URL, district.uri(), "demo")
           .with(Setting.JWT_SIGNING_KEY, vn.lienlac.infra.runtime.ApiKeys.demoKeyFile(dataDir).toString(), "demo");
+      config = SandboxBankDemo.configure(config);
 
       ModuleMigrations.of(ours).migrate();
       if (!hasDistrictData(district)) {
@@ -73,13 +76,22 @@ public final class DemoCommand implements Callable<Integer> {
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
       DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
       runtime = LienlacRuntime.start(config, Role.ALL);
+      bank = SandboxBankDemo.start(config);
+      System.out.println(bank.describe());
       DemoBanner.print(System.out, runtime.httpPort(), ours, district, redis.url(), dataDir, accounts);
     } catch (RuntimeException e) {
+      if (bank != null) {
+        bank.close();
+      }
       stop(runtime, redis, postgres);
       throw e;
     }
     LienlacRuntime started = runtime;
-    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> stop(started, redis, postgres));
+    SandboxBankDemo startedBank = bank;
+    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> {
+      startedBank.close();
+      stop(started, redis, postgres);
+    });
     return 0;
   }
 
