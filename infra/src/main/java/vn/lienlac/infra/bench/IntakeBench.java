@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.lienlac.api.auth.SigningKey;
@@ -128,9 +127,9 @@ final class IntakeBench {
     try {
       HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
           .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(-1));
-      Map<Long, Long> notifiedAt = new ConcurrentHashMap<>();
+      List<long[]> notifications = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
       PgConnection listener = PgConnection.connect(vertx, PgConnectOptions.fromUri(ours.uri())).await(30, TimeUnit.SECONDS);
-      listener.notificationHandler(n -> notifiedAt.put(Long.parseLong(n.getPayload()), System.nanoTime()));
+      listener.notificationHandler(n -> notifications.add(new long[] {System.nanoTime(), Long.parseLong(n.getPayload())}));
       listener.query("LISTEN payment_recon").execute().await(10, TimeUnit.SECONDS);
 
       int warmup = Math.max(500, transactions / 4);
@@ -140,7 +139,7 @@ final class IntakeBench {
       Run measured = run(vertx, http, "M", transactions, rate);
       Thread.sleep(1_000); // the last notifications
       double[] ack = Arrays.stream(measured.ackNanos).filter(v -> v > 0).asDoubleStream().sorted().toArray();
-      double[] apply = applyLatencies(vertx, ours, measured, notifiedAt);
+      double[] apply = applyLatencies(vertx, ours, measured, notifications);
       listener.close();
       http.close();
       return new Result(measured.completed / measured.seconds, p99(ack) / 1e6, p99(apply) / 1e6, "durable_notified",
@@ -193,7 +192,15 @@ final class IntakeBench {
         vertx.cancelTimer(timer);
       }
     });
-    done.future().await(10 + (long) (n / rate) * 3, TimeUnit.SECONDS);
+    long progress = vertx.setPeriodic(2_000, t -> System.err.printf("bench:   %s sent %,d, answered %,d, failed %,d%n",
+        phase, next[0], finished.get(), run.failed.get()));
+    try {
+      done.future().await(60 + (long) (n / rate) * 5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new UserFacingException("intake: only " + finished.get() + " of " + n + " webhooks were answered in time");
+    } finally {
+      vertx.cancelTimer(progress);
+    }
     run.completed = n - run.failed.get();
     run.seconds = (System.nanoTime() - start) / 1e9;
     return run;
@@ -213,8 +220,15 @@ final class IntakeBench {
         .compose(resp -> resp.body().map(b -> resp.statusCode()));
   }
 
-  /** From scheduled send to the row's payment_recon notification, matched by row id. */
-  private static double[] applyLatencies(Vertx vertx, PgUrl ours, Run run, Map<Long, Long> notifiedAt) throws Exception {
+  /**
+   * From scheduled send to the first payment_recon wake-up that covers the row (payload ≥ its id,
+   * received after it was scheduled): notifications carry the highest new id of a batch.
+   */
+  private static double[] applyLatencies(Vertx vertx, PgUrl ours, Run run, List<long[]> notifications) throws Exception {
+    long[][] byTime;
+    synchronized (notifications) {
+      byTime = notifications.toArray(long[][]::new);
+    }
     PgConnection c = PgConnection.connect(vertx, PgConnectOptions.fromUri(ours.uri())).await(30, TimeUnit.SECONDS);
     try {
       var rows = c.preparedQuery("SELECT id, bank_txn_id FROM payment.bank_transaction WHERE bank_txn_id LIKE $1")
@@ -224,9 +238,12 @@ final class IntakeBench {
       for (var r : rows) {
         String ref = r.getString("bank_txn_id");
         int i = Integer.parseInt(ref.substring(ref.lastIndexOf('-') + 1));
-        Long at = notifiedAt.get(r.getLong("id"));
-        if (at != null) {
-          out[k++] = at - run.scheduled[i];
+        long id = r.getLong("id");
+        for (long[] n : byTime) {
+          if (n[1] >= id && n[0] >= run.scheduled[i]) {
+            out[k++] = n[0] - run.scheduled[i];
+            break;
+          }
         }
       }
       double[] sorted = Arrays.copyOf(out, k);

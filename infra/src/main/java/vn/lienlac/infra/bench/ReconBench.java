@@ -38,12 +38,38 @@ public final class ReconBench implements Callable<Integer> {
   @Option(names = "--skip-intake", description = "Run the batch half only (intake figures print null).")
   boolean skipIntake;
 
+  @Option(names = "--intake-only", description = "Run the intake half only (batch figures print null).")
+  boolean intakeOnly;
+
   @Override
   public Integer call() throws Exception {
     if (scale <= 0 || scale > 10) {
       throw new IllegalArgumentException("--scale must be in (0, 10], got " + scale);
     }
     int n = Math.max(10, (int) Math.round(1_000_000 * scale));
+    JsonObject line = new JsonObject().put("bench", "recon");
+    if (intakeOnly) {
+      line.putNull("invoices").putNull("credits").putNull("batch_s").putNull("peak_heap_mib");
+    } else {
+      batch(n, line);
+    }
+    if (skipIntake) {
+      line.putNull("intake_rps").putNull("ack_p99_ms").putNull("apply_p99_ms");
+    } else {
+      int webhooks = Math.max(1_000, (int) Math.round(120_000 * scale));
+      IntakeBench.Result intake = IntakeBench.run(vn.lienlac.infra.config.LienlacConfig.load(), webhooks, intakeRate);
+      System.err.println("bench: apply_p99_ms is measured until the transaction is committed and its payment_recon"
+          + " notification is received: reconciliation (which moves recon_state out of 'new') is not in this build."
+          + (intake.failed() > 0 ? " " + intake.failed() + " webhooks failed." : ""));
+      line.put("intake_rps", round(intake.rps())).put("ack_p99_ms", round(intake.ackP99Ms()))
+          .put("apply_p99_ms", round(intake.applyP99Ms())).put("apply_until", intake.applyUntil())
+          .put("intake_failed", intake.failed());
+    }
+    System.out.println(line.encode());
+    return 0;
+  }
+
+  private void batch(int n, JsonObject line) throws Exception {
     Path dir = Files.createTempDirectory("lienlac-bench-recon");
     try {
       Path invoices = dir.resolve("invoices.csv");
@@ -64,26 +90,10 @@ public final class ReconBench implements Callable<Integer> {
         throw new UserFacingException("the recon process failed");
       }
       JsonObject s = new JsonObject(stats);
-      JsonObject line = new JsonObject()
-          .put("bench", "recon")
-          .put("invoices", n)
+      line.put("invoices", n)
           .put("credits", s.getLong("credits"))
           .put("batch_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f", s.getDouble("seconds"))))
           .put("peak_heap_mib", s.getLong("peak_heap_mib"));
-      if (skipIntake) {
-        line.putNull("intake_rps").putNull("ack_p99_ms").putNull("apply_p99_ms");
-      } else {
-        int webhooks = Math.max(1_000, (int) Math.round(120_000 * scale));
-        IntakeBench.Result intake = IntakeBench.run(vn.lienlac.infra.config.LienlacConfig.load(), webhooks, intakeRate);
-        System.err.println("bench: apply_p99_ms is measured until the transaction is committed and its payment_recon"
-            + " notification is received: reconciliation (which moves recon_state out of 'new') is not in this build."
-            + (intake.failed() > 0 ? " " + intake.failed() + " webhooks failed." : ""));
-        line.put("intake_rps", round(intake.rps())).put("ack_p99_ms", round(intake.ackP99Ms()))
-            .put("apply_p99_ms", round(intake.applyP99Ms())).put("apply_until", intake.applyUntil())
-            .put("intake_failed", intake.failed());
-      }
-      System.out.println(line.encode());
-      return 0;
     } finally {
       try (var files = Files.list(dir)) {
         files.forEach(f -> f.toFile().delete());

@@ -8,14 +8,15 @@ import vn.lienlac.payment.statement.BankTransaction;
 
 /**
  * Getting bank transactions into {@code payment.bank_transaction} exactly once per (account, bank
- * transaction id), however often and however concurrently they arrive, from whichever source. A new
- * row is committed together with a {@code payment_recon} notification (its id), so reconciliation
- * wakes at once; a transaction already there gains the reporting source in {@code seen_by}. The
- * returned future completes only once the row is committed: acknowledge a webhook after it.
+ * transaction id), however often and however concurrently they arrive, from whichever source. Right
+ * after a new row commits, {@code NOTIFY payment_recon} (payload: the highest new row id since the
+ * previous notification of this process) wakes reconciliation; a transaction already there gains the
+ * reporting source in {@code seen_by}. The returned future completes only once the row is committed:
+ * acknowledge a webhook after it.
  */
 public interface BankTransactions {
 
-  /** Notification channel that reconciliation listens on; the payload is the new row's id. */
+  /** Notification channel that reconciliation listens on; the payload is a new row's id (a wake-up, not a list). */
   String RECON_CHANNEL = "payment_recon";
 
   static BankTransactions create(Pool pool) {

@@ -18,10 +18,10 @@ import vn.lienlac.payment.intake.Source;
 import vn.lienlac.payment.statement.BankTransaction;
 
 /**
- * One statement inserts and notifies (an autocommit statement is its own transaction, so the
- * notification is sent exactly when the row commits). A conflict means the row exists or is being
- * committed by a concurrent delivery: ON CONFLICT waits for that transaction, and the second
- * statement (a new snapshot) then sees the row and adds our source to {@code seen_by}.
+ * One autocommit statement inserts; once it has committed, reconciliation is woken
+ * ({@link ReconWakeUp}). A conflict means the row exists or is being committed by a concurrent
+ * delivery: ON CONFLICT waits for that transaction, and the second statement (a new snapshot) then
+ * sees the row and adds our source to {@code seen_by}.
  */
 public final class PgBankTransactions implements BankTransactions {
 
@@ -35,7 +35,7 @@ public final class PgBankTransactions implements BankTransactions {
             (SELECT ca.school_code FROM payment.collection_account ca WHERE ca.account_number = $1))
         ON CONFLICT (account_number, bank_txn_id) DO NOTHING
         RETURNING id, school_code)
-      SELECT id, school_code, pg_notify('payment_recon', id::text) FROM ins""";
+      SELECT id, school_code FROM ins""";
 
   /** Reads the row as it was before this call and appends the source if it is not there yet. */
   static final String SEEN_AGAIN = """
@@ -49,9 +49,11 @@ public final class PgBankTransactions implements BankTransactions {
       SELECT id, seen_by, school_code, amount, direction FROM cur""";
 
   private final Pool pool;
+  private final ReconWakeUp wakeUp;
 
   public PgBankTransactions(Pool pool) {
     this.pool = pool;
+    this.wakeUp = new ReconWakeUp(pool);
   }
 
   @Override
@@ -64,6 +66,7 @@ public final class PgBankTransactions implements BankTransactions {
     return pool.preparedQuery(INSERT).execute(insert).compose(rows -> {
       if (rows.size() == 1) {
         Row r = rows.iterator().next();
+        wakeUp.committed(r.getLong("id"));
         return Future.succeededFuture(new Recorded(r.getLong("id"), true, Set.of(), r.getString("school_code")));
       }
       return pool.preparedQuery(SEEN_AGAIN)
