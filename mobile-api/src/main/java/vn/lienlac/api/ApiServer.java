@@ -25,6 +25,8 @@ import vn.lienlac.api.platform.docs.ApiDocs;
 import vn.lienlac.api.platform.idempotency.Idempotency;
 import vn.lienlac.api.platform.limits.RateLimiting;
 import vn.lienlac.api.realtime.RealtimeFeature;
+import vn.lienlac.api.webhooks.BankWebhooks;
+import vn.lienlac.payment.intake.BankTransactions;
 
 /**
  * The HTTP door of the {@code api} role. On undeploy it stops accepting connections and lets
@@ -61,6 +63,7 @@ public final class ApiServer extends VerticleBase {
       router.route().handler(ApiServer::logWhenDone);
       OperationsRoutes.mount(router, readiness, metrics);
       ApiDocs.mount(router);
+      new BankWebhooks(deps.webhooks(), BankTransactions.create(deps.pool()), deps.clock()).mount(router);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
       features.forEach(f -> f.mountPublic(router));
       router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));

@@ -19,6 +19,7 @@ import vn.lienlac.infra.runtime.Role;
 import vn.lienlac.infra.sandbox.SandboxAccounts;
 import vn.lienlac.infra.sandbox.SandboxServer;
 import vn.lienlac.infra.sandbox.SandboxSettings;
+import vn.lienlac.infra.sandbox.bank.SandboxBankDemo;
 import vn.lienlac.infra.seed.DistrictSeeder;
 import vn.lienlac.infra.seed.SeedOptions;
 import vn.lienlac.infra.support.db.PgUrl;
@@ -59,6 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
     LienlacRuntime runtime = null;
     Vertx sandboxVertx = Vertx.vertx();
     SandboxServer sandbox = null;
+    SandboxBankDemo bank = null;
     try {
       sandbox = SandboxServer.start(sandboxVertx, SandboxAccounts.DEMO, "127.0.0.1", 0).await(30, TimeUnit.SECONDS);
       PgUrl server = postgres.url("postgres");
@@ -71,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
           .with(Setting.DISTRICT_PG_URL, district.uri(), "demo")
           .with(Setting.JWT_SIGNING_KEY, vn.lienlac.infra.runtime.ApiKeys.demoKeyFile(dataDir).toString(), "demo");
       config = SandboxSettings.pointAt(config, sandbox.url(), SandboxAccounts.DEMO);
+      config = SandboxBankDemo.configure(config);
 
       ModuleMigrations.of(ours).migrate();
       if (!hasDistrictData(district)) {
@@ -83,13 +86,22 @@ public final class DemoCommand implements Callable<Integer> {
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
       DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
       runtime = LienlacRuntime.start(config, Role.ALL);
+      bank = SandboxBankDemo.start(config);
+      System.out.println(bank.describe());
       DemoBanner.print(System.out, runtime.httpPort(), sandbox.url(), ours, district, redis.url(), dataDir, accounts);
     } catch (RuntimeException e) {
+      if (bank != null) {
+        bank.close();
+      }
       stop(runtime, sandboxVertx, redis, postgres);
       throw e;
     }
     LienlacRuntime started = runtime;
-    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> stop(started, sandboxVertx, redis, postgres));
+    SandboxBankDemo startedBank = bank;
+    vn.lienlac.infra.launcher.ServeCommand.awaitShutdown(() -> {
+      startedBank.close();
+      stop(started, sandboxVertx, redis, postgres);
+    });
     return 0;
   }
 

@@ -13,6 +13,7 @@ import vn.lienlac.infra.qr.QrCommand;
 import vn.lienlac.infra.recon.ReconCommand;
 import vn.lienlac.infra.staff.StaffCommand;
 import vn.lienlac.infra.sandbox.SandboxCommand;
+import vn.lienlac.infra.statements.StatementsCommand;
 
 /** The one entry point of the jar; `./lienlac` runs it after finding a JDK and building the jar. */
 @Command(name = "lienlac", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -21,8 +22,8 @@ import vn.lienlac.infra.sandbox.SandboxCommand;
     footer = {"", "Run `./lienlac <command> --help` for the options of a command.",
         "Settings come from environment variables and lienlac.yaml: see `./lienlac config`."},
     subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, DistrictCommand.class, SandboxCommand.class,
-        StaffCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class, vn.lienlac.infra.ledger.LedgerCommand.class,
-        BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        StaffCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class, StatementsCommand.class,
+        vn.lienlac.infra.ledger.LedgerCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

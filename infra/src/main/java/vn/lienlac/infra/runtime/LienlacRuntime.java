@@ -70,7 +70,8 @@ public final class LienlacRuntime implements AutoCloseable {
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             Notices.create(ours),
-            Clock.systemUTC(), SignInConfig.from(config), realtime);
+            Clock.systemUTC(), SignInConfig.from(config), realtime,
+            BankIntakeConfig.webhooks(config, metrics.bankIntake()));
         // The subscription holds its own Redis connection; the fan-out is up before the server takes sockets.
         runtime.deploy(new RealtimeFanOut(realtime.hub(), Connections.redisSubscriber(vertx, config)));
         runtime.deploy(new RealtimePurge(ours, realtimeOptions));

@@ -47,6 +47,24 @@ public final class Metrics {
         .description("Realtime connections closed because the client stopped answering pings").register(registry);
   }
 
+  /** Bank transactions recorded per source (new or already known) and notifications we found missing. */
+  public vn.lienlac.payment.intake.IntakeMetrics bankIntake() {
+    return new vn.lienlac.payment.intake.IntakeMetrics() {
+      @Override
+      public void recorded(vn.lienlac.payment.intake.Source source, boolean isNew) {
+        Counter.builder("lienlac_bank_transactions").description("Bank transactions received, per source")
+            .tag("source", source.code()).tag("outcome", isNew ? "new" : "known").register(registry).increment();
+      }
+
+      @Override
+      public void missedNotifications(vn.lienlac.payment.intake.Source foundBy, int count) {
+        Counter.builder("lienlac_bank_missed_notifications")
+            .description("Credits no webhook reported, found by a statement or the bank pull")
+            .tag("found_by", foundBy.code()).register(registry).increment(count);
+      }
+    };
+  }
+
   /** Counts what the directory sync does, per upstream table. */
   public SyncProgress directorySync() {
     return new SyncProgress() {

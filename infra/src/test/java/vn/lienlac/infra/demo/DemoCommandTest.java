@@ -30,7 +30,7 @@ class DemoCommandTest {
   @Test
   void the_demo_starts_serves_stops_cleanly_and_reuses_its_data_on_the_next_start() throws Exception {
     String first = runDemoUntilReadyThenStop();
-    assertThat(first).contains("seeding a sandbox district").contains("sync completed");
+    assertThat(first).contains("seeding a sandbox district").contains("sync completed").contains("fake bank");
     assertThat(first).contains(DemoAccounts.PRINCIPAL).contains(DemoAccounts.ACCOUNTANT).contains(DemoAccounts.DISTRICT_OFFICER)
         .contains("GVCN").contains(DemoAccounts.TEACHER_PASSWORD).containsPattern("\\{\"phone\":\"\\+84\\d{9}\"\\}");
 
@@ -47,6 +47,7 @@ class DemoCommandTest {
         .redirectErrorStream(true);
     builder.environment().put("LIENLAC_DATA_DIR", dataDir.toString());
     builder.environment().put("LIENLAC_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("LIENLAC_SANDBOX_BANK_PORT", String.valueOf(freePort()));
     builder.environment().remove("LIENLAC_PG_URL");
     Process demo = builder.start();
     StringBuilder output = new StringBuilder();

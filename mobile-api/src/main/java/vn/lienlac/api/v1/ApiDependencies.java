@@ -7,6 +7,7 @@ import java.time.Clock;
 import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.signin.SignInSettings;
 import vn.lienlac.api.realtime.Realtime;
+import vn.lienlac.api.webhooks.WebhookSettings;
 import vn.lienlac.messaging.notice.Notices;
 
 /**
@@ -14,6 +15,14 @@ import vn.lienlac.messaging.notice.Notices;
  *
  * @param signIn refresh-token lifetimes, sign-in throttles and the Redis key prefix of sign-in
  * @param realtime this process's realtime connections and the event publisher
+ * @param webhooks credentials of the bank notification receivers (and intake metrics)
  */
 public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
-                              SignInSettings signIn, Realtime realtime) {}
+                              SignInSettings signIn, Realtime realtime, WebhookSettings webhooks) {
+
+  /** Without bank webhooks (they answer 404). */
+  public ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
+                         SignInSettings signIn, Realtime realtime) {
+    this(vertx, pool, redis, tokens, notices, clock, signIn, realtime, WebhookSettings.OFF);
+  }
+}

@@ -17,6 +17,7 @@ import vn.lienlac.api.payments.reconcile.PaymentServices;
 import vn.lienlac.api.payments.reconcile.ReconDecisionFeature;
 import vn.lienlac.api.payments.reconcile.ReconQueueFeature;
 import vn.lienlac.payment.events.InvoiceUpdates;
+import vn.lienlac.api.statements.StatementsFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -32,7 +33,8 @@ public final class ApiFeatures {
         new ReconQueueFeature(deps.pool()),
         new ReconDecisionFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()),
             PaymentServices.create(deps.pool(), deps.notices(), new InvoiceUpdates(deps.pool(), deps.realtime().events()))),
-        new ReceiptFeature(deps.vertx(), deps.pool()));
+        new ReceiptFeature(deps.vertx(), deps.pool()),
+        new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

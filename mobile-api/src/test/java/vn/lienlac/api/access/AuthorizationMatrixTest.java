@@ -146,14 +146,15 @@ class AuthorizationMatrixTest {
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
    * A row here is a decision, so it needs its reason.
    */
-  static final Map<String, String> WITHOUT_RESOURCE = Map.of(
-      "requestOtp", "public: sign-in by phone, answers alike for every number (SignInTest)",
-      "verifyOtp", "public: sign-in by phone (SignInTest)",
-      "signInWithPassword", "public: staff sign-in (SignInTest)",
-      "refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)",
-      "logout", "ends only the caller's own session (SignInTest)",
-      "openRealtime", "the caller's own event stream: a user receives only events published to their subject (RealtimeProtocolTest)",
-      "registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)");
+  static final Map<String, String> WITHOUT_RESOURCE = Map.ofEntries(
+      Map.entry("requestOtp", "public: sign-in by phone, answers alike for every number (SignInTest)"),
+      Map.entry("verifyOtp", "public: sign-in by phone (SignInTest)"),
+      Map.entry("signInWithPassword", "public: staff sign-in (SignInTest)"),
+      Map.entry("refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)"),
+      Map.entry("logout", "ends only the caller's own session (SignInTest)"),
+      Map.entry("openRealtime", "the caller's own event stream: a user receives only events published to their subject (RealtimeProtocolTest)"),
+      Map.entry("registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)"),
+      Map.entry("importStatement", "the file names its accounts: only the accountant or principal of the school owning every one may import it, others get 403 or 422 (StatementImportTest)"));
 
   static ApiTestServer api;
 

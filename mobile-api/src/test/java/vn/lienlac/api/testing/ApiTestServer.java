@@ -38,6 +38,8 @@ import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
 import vn.lienlac.infra.support.testing.TestServices;
 import vn.lienlac.messaging.MessagingSchema;
 import vn.lienlac.messaging.directory.DirectorySchema;
+import vn.lienlac.payment.PaymentSchema;
+import vn.lienlac.api.webhooks.WebhookSettings;
 
 /**
  * A real API server for a test: a fresh migrated database, the shared test Redis, a new signing key,
@@ -46,6 +48,9 @@ import vn.lienlac.messaging.directory.DirectorySchema;
 public final class ApiTestServer implements AutoCloseable {
 
   public static final Argon2id.Cost TEST_PASSWORD_COST = new Argon2id.Cost(1024, 1, 1);
+  /** Bank webhook credentials every test server accepts. */
+  public static final WebhookSettings WEBHOOKS = new WebhookSettings("test-payos-checksum-key", "test-sepay-api-key",
+      "test-sepay-hmac-secret", "vietqr-test", "vietqr-test-password", vn.lienlac.payment.intake.IntakeMetrics.NONE);
 
   public final Vertx vertx = Vertx.vertx();
   public final PgUrl url;
@@ -92,7 +97,7 @@ public final class ApiTestServer implements AutoCloseable {
     RealtimeOptions options = realtimeOptions.channel().equals(RealtimeOptions.DEFAULT_CHANNEL)
         ? realtimeOptions.withChannel("lienlac:rt:test:" + url.database()) : realtimeOptions;
     realtime = Realtime.create(pool, redis, options);
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings), realtime);
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings), realtime, WEBHOOKS);
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1), limits),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentIds.add(await(vertx.deployVerticle(new RealtimeFanOut(realtime.hub(), subscriberRedis))));
