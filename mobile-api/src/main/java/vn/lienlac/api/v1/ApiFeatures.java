@@ -8,6 +8,7 @@ import vn.lienlac.api.directory.SchoolProfiles;
 import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
+import vn.lienlac.api.inbox.InboxFeatures;
 import vn.lienlac.api.signin.SignInFeature;
 import vn.lienlac.api.auth.RevokedSessions;
 import vn.lienlac.api.realtime.RealtimeFeature;
@@ -22,7 +23,8 @@ public final class ApiFeatures {
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
         new SignInFeature(deps), new DevicesFeature(deps),
-        new RealtimeFeature(deps.realtime().hub(), authentication(deps)));
+        new RealtimeFeature(deps.realtime().hub(), authentication(deps)),
+        new InboxFeatures(deps));
   }
 
   public static Authentication authentication(ApiDependencies deps) {
