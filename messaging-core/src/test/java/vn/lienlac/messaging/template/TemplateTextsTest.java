@@ -101,4 +101,12 @@ class TemplateTextsTest {
     assertThatThrownBy(() -> TemplateTexts.checkSenderValues(Map.of("date", "1/12/2026")))
         .isInstanceOfSatisfying(TemplateProblem.class, p -> assertThat(p.detail()).isEqualTo("date"));
   }
+
+  @Test
+  void a_snapshot_for_sending_needs_every_sender_variable_the_texts_use() throws Exception {
+    assertThatThrownBy(() -> SchoolTemplates.snapshot("hoc-phi", FEE, Map.of("amount", 100)))
+        .isInstanceOfSatisfying(TemplateProblem.class, p -> assertThat(p.detail()).isEqualTo("date"));
+    var s = SchoolTemplates.snapshot("hoc-phi", FEE, Map.of("amount", 100, "date", "2026-12-01"));
+    assertThat(s.senderValues()).containsEntry("amount", 100);
+  }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.testing.ApiTestServer;
 import vn.lienlac.api.testing.TestDistrict;
+import vn.lienlac.messaging.template.SchoolTemplates;
 
 /** School templates: managed by the principal (audited), read by the school's staff, previewed per guardian. */
 class TemplatesTest {
@@ -126,5 +127,15 @@ class TemplatesTest {
     HttpResponse<String> notTheirs = api.post("/api/v1/templates/" + id + "/preview", api.token(TestDistrict.homeroomTeacherOf6A1()),
         new JsonObject().put("studentId", "ST2").put("values", new JsonObject().put("amount", 1).put("date", "2026-12-15")));
     assertThat(notTheirs.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void the_sending_side_finds_a_living_template_by_school_and_key_and_not_a_removed_one() {
+    long id = new JsonObject(create(PRINCIPAL, fee("gui-di")).body()).getLong("id");
+    var found = ApiTestServer.await(SchoolTemplates.find(api.pool, "S1", "gui-di"));
+    assertThat(found).hasValueSatisfying(t -> assertThat(t.bodyEn()).startsWith("Dear {{guardian.name}}"));
+    assertThat(ApiTestServer.await(SchoolTemplates.find(api.pool, "S2", "gui-di"))).isEmpty();
+    api.send(HttpRequest.newBuilder(api.uri("/api/v1/templates/" + id)).DELETE(), api.token(PRINCIPAL), Map.of());
+    assertThat(ApiTestServer.await(SchoolTemplates.find(api.pool, "S1", "gui-di"))).isEmpty();
   }
 }
