@@ -8,6 +8,7 @@ import vn.lienlac.api.directory.SchoolProfiles;
 import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
+import vn.lienlac.api.inbox.InboxFeatures;
 import vn.lienlac.api.signin.SignInFeature;
 import vn.lienlac.api.auth.RevokedSessions;
 import vn.lienlac.api.realtime.RealtimeFeature;
@@ -34,7 +35,8 @@ public final class ApiFeatures {
         new ReconDecisionFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()),
             PaymentServices.create(deps.pool(), deps.notices(), new InvoiceUpdates(deps.pool(), deps.realtime().events()))),
         new ReceiptFeature(deps.vertx(), deps.pool()),
-        new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()));
+        new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()),
+        new InboxFeatures(deps));
   }
 
   public static Authentication authentication(ApiDependencies deps) {
