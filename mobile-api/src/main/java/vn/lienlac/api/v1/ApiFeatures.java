@@ -11,6 +11,8 @@ import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.signin.SignInFeature;
 import vn.lienlac.api.auth.RevokedSessions;
 import vn.lienlac.api.realtime.RealtimeFeature;
+import vn.lienlac.api.threads.OfficeHoursFeature;
+import vn.lienlac.api.threads.ThreadsFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -22,7 +24,8 @@ public final class ApiFeatures {
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
         new SignInFeature(deps), new DevicesFeature(deps),
-        new RealtimeFeature(deps.realtime().hub(), authentication(deps)));
+        new RealtimeFeature(deps.realtime().hub(), authentication(deps)),
+        new ThreadsFeature(deps), new OfficeHoursFeature(deps));
   }
 
   public static Authentication authentication(ApiDependencies deps) {
