@@ -76,12 +76,12 @@ final class ThreadOpening {
   private static final String OPEN_REPLY_THREAD = """
       INSERT INTO messaging.thread (school_code, district_code, student_id, teacher_code, staff_id, subject, opened_by,
                                     origin_message_id, origin_guardian_id)
-      SELECT c.school_code, sc.education_office_code, s.national_id, sa.teacher_code, sa.id, left($4, 200),
+      SELECT c.school_code, sc.education_office_code, s.national_id, sa.teacher_code, $2::bigint, left($4, 200),
              'g:' || $3::bigint, $5, $3::bigint
         FROM directory.student s
         JOIN directory.school_class c ON c.code = s.class_code
         JOIN directory.school sc ON sc.code = c.school_code
-        JOIN api.staff_account sa ON sa.id = $2
+        LEFT JOIN api.staff_account sa ON sa.id = $2::bigint
        WHERE s.national_id = $1
       ON CONFLICT (origin_message_id, origin_guardian_id, student_id) WHERE origin_message_id IS NOT NULL DO NOTHING
       RETURNING id""";
@@ -190,7 +190,7 @@ final class ThreadOpening {
                   : tx.preparedQuery(REPLY_THREAD).execute(Tuple.of(announcementId, guardian.accountId(), student))
                       .map(found -> found.size() == 0 ? null : found.iterator().next().getLong("id")))
               .compose(threadId -> {
-                if (threadId == null) { // the sender's account or the student's class is gone
+                if (threadId == null) { // the student's class is gone from the directory
                   return Future.failedFuture(Refusal.field("reply-not-possible", "/", "this message cannot be answered"));
                 }
                 return tx.preparedQuery(LOCK_THREAD).execute(Tuple.of(threadId))
