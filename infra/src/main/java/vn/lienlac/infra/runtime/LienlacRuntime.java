@@ -32,6 +32,9 @@ import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.DirectorySyncVerticle;
 import vn.lienlac.messaging.notice.Notices;
 import vn.lienlac.infra.delivery.DeliveryWiring;
+import vn.lienlac.api.realtime.RealtimeEvents;
+import vn.lienlac.api.threads.RealtimeUserEvents;
+import vn.lienlac.messaging.thread.StaffDeliveryRelease;
 import io.vertx.pgclient.PgConnectOptions;
 import vn.lienlac.payment.events.InvoiceUpdates;
 import vn.lienlac.api.realtime.RealtimeEvents;
@@ -44,6 +47,9 @@ import vn.lienlac.api.realtime.RealtimeEvents;
 public final class LienlacRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LienlacRuntime.class);
+
+  /** How often the workers look for queued thread messages whose office hours opened (a minute's precision is plenty). */
+  private static final Duration THREAD_RELEASE_INTERVAL = Duration.ofSeconds(15);
 
   private final Vertx vertx;
   private final Duration grace;
@@ -96,6 +102,10 @@ public final class LienlacRuntime implements AutoCloseable {
             redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery()));
         runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config, Notices.create(ours),
             new InvoiceUpdates(ours, RealtimeEvents.create(ours, redis, RealtimeSettings.options(config).channel()))));
+        // Guardians' thread messages held back by office hours reach the staff member when the office opens.
+        runtime.deploy(new StaffDeliveryRelease(ours, new RealtimeUserEvents(
+            RealtimeEvents.create(ours, redis, config.string(Setting.REALTIME_CHANNEL))), Clock.systemUTC(),
+            THREAD_RELEASE_INTERVAL));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

@@ -19,6 +19,8 @@ import vn.lienlac.api.payments.reconcile.ReconDecisionFeature;
 import vn.lienlac.api.payments.reconcile.ReconQueueFeature;
 import vn.lienlac.payment.events.InvoiceUpdates;
 import vn.lienlac.api.statements.StatementsFeature;
+import vn.lienlac.api.threads.OfficeHoursFeature;
+import vn.lienlac.api.threads.ThreadsFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -36,7 +38,8 @@ public final class ApiFeatures {
             PaymentServices.create(deps.pool(), deps.notices(), new InvoiceUpdates(deps.pool(), deps.realtime().events()))),
         new ReceiptFeature(deps.vertx(), deps.pool()),
         new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()),
-        new InboxFeatures(deps));
+        new InboxFeatures(deps),
+        new ThreadsFeature(deps), new OfficeHoursFeature(deps));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

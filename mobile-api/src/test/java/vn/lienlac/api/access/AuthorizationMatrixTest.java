@@ -30,7 +30,7 @@ import vn.lienlac.infra.support.testing.TestServices;
 
 /**
  * Every endpoint × every role × a resource of their own, of another family, class, school and district:
- * 200 inside the caller's reach, 404 outside it, and that 404 is the very answer a resource that does not
+ * 200 (201 for a create) inside the caller's reach, 404 outside it, and that 404 is the very answer a resource that does not
  * exist gets. A new endpoint adds its rows to {@link #MATRIX}; {@link #every_operation_of_the_contract_is_in_the_matrix}
  * fails until it does. Writes outside reach must also leave every table of the {@code api} schema unchanged.
  */
@@ -63,9 +63,15 @@ class AuthorizationMatrixTest {
    * @param operationId the contract operation the probe exercises
    * @param missing the same operation on a resource that does not exist, whose 404 the refusals must equal
    * @param body the request body of a write, null for reads
+   * @param missingBody the body sent to {@code missing} (the resource named in the body, e.g. a student)
    */
   record Probe(String operationId, String method, String path, String resource, Set<Role> allowed, String missing,
-               JsonObject body) {
+               JsonObject body, JsonObject missingBody) {
+    Probe(String operationId, String method, String path, String resource, Set<Role> allowed, String missing,
+          JsonObject body) {
+      this(operationId, method, path, resource, allowed, missing, body, body);
+    }
+
     @Override
     public String toString() {
       return method + " " + path + " (" + resource + ")";
@@ -176,7 +182,36 @@ class AuthorizationMatrixTest {
           new JsonObject().put("studentId", "ST1").put("values", new JsonObject().put("amount", 1000))),
       new Probe("previewTemplate", "POST", "/templates/900201/preview", "S2's template for ST3 of S2-7B1",
           EnumSet.of(T4_TEACHER_S2), "/templates/999999999/preview",
-          new JsonObject().put("studentId", "ST3").put("values", new JsonObject().put("amount", 1000))));
+          new JsonObject().put("studentId", "ST3").put("values", new JsonObject().put("amount", 1000))),
+      // --- threads and office hours (threads 9001-9004 and announcement 9201 made in start()) ---
+      get("listThreads", "/threads", "the caller's own threads", EVERYONE, null),
+      get("getThread", "/threads/9001", "T1 with G1 about ST1",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, T1_HOMEROOM_6A1, PRINCIPAL_S1), "/threads/999999"),
+      get("getThread", "/threads/9002", "T2 with both parents of ST2",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, G2_MOTHER_OF_ST2, T2_HOMEROOM_6A2, PRINCIPAL_S1), "/threads/999999"),
+      get("getThread", "/threads/9003", "another family in school S2", EnumSet.of(G3_FATHER_OF_ST3, T4_TEACHER_S2),
+          "/threads/999999"),
+      get("getThread", "/threads/9004", "another district", EnumSet.of(T9_TEACHER_OTHER_DISTRICT), "/threads/999999"),
+      new Probe("postThreadMessage", "POST", "/threads/9001/messages", "T1 with G1: participants only, not the principal",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, T1_HOMEROOM_6A1), "/threads/999999/messages",
+          new JsonObject().put("body", "Xin chào")),
+      new Probe("postThreadMessage", "POST", "/threads/9003/messages", "another school's thread",
+          EnumSet.of(G3_FATHER_OF_ST3, T4_TEACHER_S2), "/threads/999999/messages", new JsonObject().put("body", "Xin chào")),
+      new Probe("markThreadRead", "POST", "/threads/9002/read", "T2 with both parents of ST2",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, G2_MOTHER_OF_ST2, T2_HOMEROOM_6A2), "/threads/999999/read", new JsonObject()),
+      new Probe("createThread", "POST", "/threads", "about ST1 of S1-6A1",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, T1_HOMEROOM_6A1, T3_MATHS_6A1, PRINCIPAL_S1), "/threads",
+          new JsonObject().put("studentId", "ST1").put("subject", "Chào").put("body", "Xin chào"),
+          new JsonObject().put("studentId", "NO-SUCH").put("subject", "Chào").put("body", "Xin chào")),
+      new Probe("createThread", "POST", "/threads", "about ST9 of another district",
+          EnumSet.of(T9_TEACHER_OTHER_DISTRICT), "/threads",
+          new JsonObject().put("studentId", "ST9").put("subject", "Chào").put("body", "Xin chào"),
+          new JsonObject().put("studentId", "NO-SUCH").put("subject", "Chào").put("body", "Xin chào")),
+      new Probe("replyToMessage", "POST", "/messages/9201/replies", "T1's announcement to G1",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2), "/messages/999999/replies", new JsonObject().put("body", "Cảm ơn cô")),
+      get("getOfficeHours", "/me/office-hours", "the caller's own office hours (staff only)",
+          EnumSet.of(T1_HOMEROOM_6A1, T2_HOMEROOM_6A2, T3_MATHS_6A1, T4_TEACHER_S2, T9_TEACHER_OTHER_DISTRICT,
+              ACCOUNTANT_S1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"));
 
   /**
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
@@ -191,7 +226,8 @@ class AuthorizationMatrixTest {
       Map.entry("openRealtime", "the caller's own event stream: a user receives only events published to their subject (RealtimeProtocolTest)"),
       Map.entry("registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)"),
       Map.entry("importStatement", "the file names its accounts: only the accountant or principal of the school owning every one may import it, others get 403 or 422 (StatementImportTest)"),
-      Map.entry("readMessages", "marks only the caller's own recipient rows; others' ids are listed in notFound exactly like missing ones (ReadAckTest)"));
+      Map.entry("readMessages", "marks only the caller's own recipient rows; others' ids are listed in notFound exactly like missing ones (ReadAckTest)"),
+      Map.entry("putOfficeHours", "writes only the caller's own office hours; guardians 404 (threads.OfficeHoursTest)"));
 
   static ApiTestServer api;
 
@@ -216,6 +252,7 @@ class AuthorizationMatrixTest {
           (900101, 'S1', 'hoc-phi', 'Học phí', 'Học phí {{student.name}}: {{amount}}', '{student.name,amount}', 's:6'),
           (900102, 'S1', 'bo', 'Bỏ', 'Chào {{guardian.name}}', '{guardian.name}', 's:6'),
           (900201, 'S2', 'hoc-phi', 'Học phí', 'Học phí {{student.name}}: {{amount}}', '{student.name,amount}', 's:8')""");
+    threads();
   }
 
   @AfterAll
@@ -227,6 +264,34 @@ class AuthorizationMatrixTest {
   private static Probe reconWrite(String operationId, String action, JsonObject body) {
     return new Probe(operationId, "POST", "/payments/transactions/" + TestPayments.S2_QUEUED + action,
         "S2's queued credit", NOBODY, "/payments/transactions/999999" + action, body);
+  }
+
+  /** One thread per family and school, each with a first message by its teacher; T1's announcement to G1. */
+  private static void threads() {
+    api.sql("""
+        INSERT INTO messaging.thread (id, school_code, district_code, student_id, teacher_code, staff_id, subject, opened_by,
+                                      last_message_id) VALUES
+          (9001, 'S1', 'PGD01', 'ST1', 'T1', 1, 'An', 's:1', 9101),
+          (9002, 'S1', 'PGD01', 'ST2', 'T2', 2, 'Bình', 's:2', 9102),
+          (9003, 'S2', 'PGD01', 'ST3', 'T4', 4, 'Cường', 's:4', 9103),
+          (9004, 'S9', 'PGD09', 'ST9', 'T9', 9, 'Khang', 's:9', 9104)""",
+        """
+        INSERT INTO messaging.thread_participant (thread_id, party, guardian_id) VALUES
+          (9001, 'staff', NULL), (9001, 'g:1001', 1001), (9002, 'staff', NULL), (9002, 'g:1001', 1001),
+          (9002, 'g:1002', 1002), (9003, 'staff', NULL), (9003, 'g:1003', 1003), (9004, 'staff', NULL),
+          (9004, 'g:1009', 1009)""",
+        """
+        INSERT INTO messaging.message (id, kind, thread_id, sender_subject, sender_role, school_code, title, body,
+                                       school_year, status) VALUES
+          (9101, 'thread', 9001, 's:1', 'teacher', 'S1', NULL, 'Chào anh', '2026-2027', 'queued'),
+          (9102, 'thread', 9002, 's:2', 'teacher', 'S1', NULL, 'Chào anh chị', '2026-2027', 'queued'),
+          (9103, 'thread', 9003, 's:4', 'teacher', 'S2', NULL, 'Chào anh', '2026-2027', 'queued'),
+          (9104, 'thread', 9004, 's:9', 'teacher', 'S9', NULL, 'Chào anh', '2026-2027', 'queued'),
+          (9201, 'announcement', NULL, 's:1', 'teacher', 'S1', 'Dã ngoại', 'Lớp đi dã ngoại', '2026-2027', 'queued')""",
+        """
+        INSERT INTO messaging.recipient (message_id, guardian_id, student_ids, school_code) VALUES
+          (9101, 1001, '{ST1}', 'S1'), (9102, 1001, '{ST2}', 'S1'), (9102, 1002, '{ST2}', 'S1'),
+          (9103, 1003, '{ST3}', 'S2'), (9104, 1009, '{ST9}', 'S9'), (9201, 1001, '{ST1}', 'S1')""");
   }
 
   private static Probe get(String operationId, String path, String resource, Set<Role> allowed, String missing) {
@@ -256,7 +321,7 @@ class AuthorizationMatrixTest {
       return;
     }
     assertThat(r.statusCode()).as(what).isEqualTo(404);
-    HttpResponse<String> missing = send(probe.method(), probe.missing(), probe.body(), token);
+    HttpResponse<String> missing = send(probe.method(), probe.missing(), probe.missingBody(), token);
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(withoutRequestId(r.body())).isEqualTo(withoutRequestId(missing.body()));
     assertThat(r.headers().firstValue("content-type")).isEqualTo(missing.headers().firstValue("content-type"));
@@ -296,12 +361,12 @@ class AuthorizationMatrixTest {
     return o;
   }
 
-  /** Every row of every table of the api schema, to prove a refused write left no trace. */
+  /** Every row of every table of the api and messaging schemas, to prove a refused write left no trace. */
   private static List<String> apiTables() {
     List<String> tables = new ArrayList<>();
     try (var c = java.sql.DriverManager.getConnection(api.url.jdbcUrl(), api.url.user(), api.url.password());
          var rs = c.createStatement().executeQuery(
-             "SELECT 'api.' || table_name FROM information_schema.tables WHERE table_schema = 'api'"
+             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('api', 'messaging')"
                  + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' ORDER BY 1")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
