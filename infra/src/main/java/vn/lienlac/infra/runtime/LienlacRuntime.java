@@ -17,6 +17,9 @@ import vn.lienlac.api.auth.AccessTokens;
 import vn.lienlac.api.http.TrustedProxies;
 import vn.lienlac.api.signin.SignInHousekeeping;
 import vn.lienlac.api.v1.ApiDependencies;
+import vn.lienlac.payment.reminder.InvoiceReminders;
+import vn.lienlac.payment.reminder.ReminderSettings;
+import vn.lienlac.payment.reminder.ReminderVerticle;
 import java.time.Clock;
 import vn.lienlac.infra.config.ConfigException;
 import vn.lienlac.infra.config.LienlacConfig;
@@ -56,7 +59,9 @@ public final class LienlacRuntime implements AutoCloseable {
         ApiDependencies deps = new ApiDependencies(vertx, ours, redis,
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
-            Clock.systemUTC(), SignInConfig.from(config));
+            Clock.systemUTC(), SignInConfig.from(config),
+            // invoice.updated goes to the realtime publisher (RealtimeEvents) where realtime is assembled.
+            (connection, subject, type, data) -> Future.succeededFuture());
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config)), readiness,
             PrometheusScrapingHandler.create(metrics.registry()), deps);
@@ -73,6 +78,11 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        ReminderSettings reminders = new ReminderSettings(config.integer(Setting.INVOICE_REMINDER_DAYS_BEFORE),
+            config.integer(Setting.INVOICE_REMINDER_DAYS_AFTER), config.duration(Setting.INVOICE_REMINDER_INTERVAL), 500);
+        runtime.deploy(new ReminderVerticle(new InvoiceReminders(ours,
+            notice -> Future.failedFuture(new IllegalStateException("notice storage is wired with the notice outbox")),
+            reminders, Clock.systemUTC()), reminders));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;

@@ -5,6 +5,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import vn.lienlac.api.auth.AccessTokens;
+import vn.lienlac.api.payments.InvoiceEvents;
 import vn.lienlac.api.signin.SignInSettings;
 import vn.lienlac.messaging.notice.Notices;
 
@@ -12,6 +13,7 @@ import vn.lienlac.messaging.notice.Notices;
  * What the features of {@code /api/v1} are built from; the launcher makes it from configuration.
  *
  * @param signIn refresh-token lifetimes, sign-in throttles and the Redis key prefix of sign-in
+ * @param invoiceEvents where {@code invoice.updated} events go (the realtime event publisher)
  */
 public record ApiDependencies(Vertx vertx, Pool pool, Redis redis, AccessTokens tokens, Notices notices, Clock clock,
-                              SignInSettings signIn) {}
+                              SignInSettings signIn, InvoiceEvents invoiceEvents) {}

@@ -9,6 +9,11 @@ import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.signin.SignInFeature;
+import vn.lienlac.api.audit.AuditLog;
+import vn.lienlac.api.payments.FeesFeature;
+import vn.lienlac.api.payments.InvoiceBatchesFeature;
+import vn.lienlac.api.payments.InvoicesFeature;
+import vn.lienlac.api.payments.ReportsFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -19,7 +24,11 @@ public final class ApiFeatures {
     return List.of(new MeFeature(deps.pool()),
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
-        new SignInFeature(deps), new DevicesFeature(deps));
+        new SignInFeature(deps), new DevicesFeature(deps),
+        new FeesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock())),
+        new InvoiceBatchesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
+        new InvoicesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock())),
+        new ReportsFeature(deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

@@ -33,6 +33,7 @@ import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.db.SchemaMigrations.ModuleSchema;
 import vn.lienlac.infra.support.testing.TestServices;
 import vn.lienlac.messaging.directory.DirectorySchema;
+import vn.lienlac.payment.PaymentSchema;
 
 /**
  * A real API server for a test: a fresh migrated database, the shared test Redis, a new signing key,
@@ -50,6 +51,8 @@ public final class ApiTestServer implements AutoCloseable {
   public final AccessTokens tokens;
   /** Every notice the API handed over (sign-in codes…), newest last. */
   public final RecordedNotices notices = new RecordedNotices();
+  /** Every invoice event published, with the transaction it would commit with. */
+  public final RecordedEvents events = new RecordedEvents();
   public final ApiDependencies deps;
   private final ApiServer server;
   private final String deploymentId;
@@ -66,7 +69,8 @@ public final class ApiTestServer implements AutoCloseable {
     SignInSettings settings = SignInSettings.defaults()
         .withRedisPrefix("test:" + name + ":" + UUID.randomUUID() + ":")
         .withPasswordCost(TEST_PASSWORD_COST);
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings));
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings),
+        events::record);
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1)),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentId = await(vertx.deployVerticle(server));
@@ -83,7 +87,8 @@ public final class ApiTestServer implements AutoCloseable {
 
   public static void migrate(PgUrl url) {
     new SchemaMigrations(url, List.of(new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
-        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS))).migrate();
+        new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
+        new ModuleSchema(PaymentSchema.NAME, PaymentSchema.MIGRATIONS))).migrate();
   }
 
   public int port() {
