@@ -119,6 +119,23 @@ public final class ApiTestServer implements AutoCloseable {
         .header("content-type", "application/json"), token, Map.of());
   }
 
+  public HttpResponse<String> post(String path, String token, JsonObject body, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+        .header("content-type", "application/json"), token, headers);
+  }
+
+  /** For binary answers (images, spreadsheets). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request, String token) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    }
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request, String token, Map<String, String> headers) {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -104,20 +104,20 @@ public final class FeeItems {
     String[] ids = students.toArray(String[]::new);
     return tx.preparedQuery(LOCK).execute(Tuple.of(id, school))
         .compose(locked -> locked.size() == 0 ? Future.failedFuture(PaymentRefusal.notFound())
-            : tx.preparedQuery(STUDENTS_NOT_OF_SCHOOL).execute(Tuple.of(school, ids)))
+            : tx.preparedQuery(STUDENTS_NOT_OF_SCHOOL).execute(Tuple.of(school, (Object) ids)))
         .compose(rows -> {
           String[] unknown = rows.iterator().next().getArrayOfStrings(0);
           if (unknown != null) {
             return Future.failedFuture(new PaymentRefusal(PaymentRefusal.Kind.INVALID, "student-unknown",
                 "not students of this school: " + String.join(", ", unknown)));
           }
-          return tx.preparedQuery(optedIn ? OPT_IN : OPT_OUT).execute(Tuple.of(id, ids)).mapEmpty();
+          return tx.preparedQuery(optedIn ? OPT_IN : OPT_OUT).execute(Tuple.of(id, (Object) ids)).mapEmpty();
         });
   }
 
   static Future<Void> checkClasses(SqlClient tx, String school, JsonArray classCodes) {
     String[] codes = classCodes.stream().map(String.class::cast).toArray(String[]::new);
-    return tx.preparedQuery(UNKNOWN_CLASSES).execute(Tuple.of(school, codes)).compose(rows -> {
+    return tx.preparedQuery(UNKNOWN_CLASSES).execute(Tuple.of(school, (Object) codes)).compose(rows -> {
       Row r = rows.iterator().next();
       String[] unknown = r.getArrayOfStrings(0);
       return unknown == null ? Future.succeededFuture()

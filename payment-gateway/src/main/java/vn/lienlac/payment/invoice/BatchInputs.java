@@ -41,7 +41,7 @@ final class BatchInputs {
 
   static Future<BatchPlan> plan(SqlClient c, BatchRequest r) {
     Long[] itemIds = r.feeItemIds().toArray(Long[]::new);
-    return c.preparedQuery(ITEMS).execute(Tuple.of(r.schoolCode(), itemIds)).compose(itemRows -> {
+    return c.preparedQuery(ITEMS).execute(Tuple.of(r.schoolCode(), (Object) itemIds)).compose(itemRows -> {
       List<FeeItem> items = new ArrayList<>();
       for (Row row : itemRows) {
         items.add(new FeeItem(row.getLong("id"), row.getString("name"), row.getLong("amount"), row.getString("unit"),
@@ -55,7 +55,7 @@ final class BatchInputs {
         return Future.failedFuture(new PaymentRefusal(PaymentRefusal.Kind.INVALID, "fee-item-unknown",
             "no current fee items " + missing + " at this school"));
       }
-      return c.preparedQuery(UNKNOWN_CLASSES).execute(Tuple.of(r.schoolCode(), r.classCodes().toArray(String[]::new)))
+      return c.preparedQuery(UNKNOWN_CLASSES).execute(Tuple.of(r.schoolCode(), (Object) r.classCodes().toArray(String[]::new)))
           .compose(unknown -> {
             String[] bad = unknown.iterator().next().getArrayOfStrings(0);
             if (bad != null) {
