@@ -117,19 +117,60 @@ class AuthorizationMatrixTest {
 
       get("listMyDevices", "/me/devices", "the caller's own devices", EVERYONE, null),
       new Probe("removeDevice", "DELETE", "/me/devices/install-of-g9-0001", "G9's phone in another district",
-          NOBODY, "/me/devices/no-such-install-0001", null));
+          NOBODY, "/me/devices/no-such-install-0001", null),
+
+      // --- fees and invoices ---
+      get("listFeeItems", "/fee-items", "the school's fee items", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      new Probe("updateFeeItem", "PATCH", "/fee-items/2", "a fee item of school S2", NOBODY, "/fee-items/999999",
+          new JsonObject().put("name", "Đổi tên")),
+      new Probe("setFeeOptIns", "POST", "/fee-items/2/opt-ins", "a fee item of school S2", NOBODY, "/fee-items/999999/opt-ins",
+          new JsonObject().put("studentIds", new io.vertx.core.json.JsonArray().add("ST3")).put("optedIn", true)),
+      get("listExemptions", "/exemptions", "the school's exemptions", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      new Probe("revokeExemption", "POST", "/exemptions/2/revoke", "an exemption of school S2", NOBODY,
+          "/exemptions/999999/revoke", null),
+      get("getCollectionAccount", "/collection-account", "school S1's account", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1),
+          "/nothing-here"),
+      new Probe("previewInvoiceBatch", "POST", "/invoice-batches/preview", "a batch of the caller's school (writes nothing)",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here", new JsonObject().put("periodLabel", "Tháng 9/2026")
+              .put("periodMonth", "2026-09").put("feeItemIds", new io.vertx.core.json.JsonArray().add(1))),
+      get("listInvoiceBatches", "/invoice-batches", "the school's batches", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      get("getInvoiceBatch", "/invoice-batches/1", "a batch of school S1", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1),
+          "/invoice-batches/999999"),
+      get("listInvoices", "/invoices", "the invoices in reach (possibly none)", EVERYONE, null),
+      get("getInvoice", "/invoices/1", "ST1's invoice", EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1),
+          "/invoices/999999"),
+      get("getInvoice", "/invoices/2", "departed ST4's past invoice",
+          EnumSet.of(G4_FATHER_OF_DEPARTED_ST4, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999"),
+      get("getInvoice", "/invoices/3", "ST3's invoice in school S2", EnumSet.of(G3_FATHER_OF_ST3), "/invoices/999999"),
+      get("getInvoice", "/invoices/4", "ST9's invoice in another district", NOBODY, "/invoices/999999"),
+      get("getInvoiceQrPng", "/invoices/1/qr.png", "ST1's invoice",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999/qr.png"),
+      get("getInvoiceQrSvg", "/invoices/1/qr.svg", "ST1's invoice",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999/qr.svg"),
+      new Probe("cancelInvoice", "POST", "/invoices/3/cancel", "an invoice of school S2", NOBODY, "/invoices/999999/cancel",
+          new JsonObject().put("reason", "thử")),
+      new Probe("createCreditNote", "POST", "/invoices/3/credit-notes", "an invoice of school S2", NOBODY,
+          "/invoices/999999/credit-notes", new JsonObject().put("amount", 1).put("reason", "thử")),
+      get("getCollectionReport", "/reports/collection", "collection figures",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      get("getOutstandingReport", "/reports/outstanding", "what the school's students owe",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"));
 
   /**
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
    * A row here is a decision, so it needs its reason.
    */
-  static final Map<String, String> WITHOUT_RESOURCE = Map.of(
-      "requestOtp", "public: sign-in by phone, answers alike for every number (SignInTest)",
-      "verifyOtp", "public: sign-in by phone (SignInTest)",
-      "signInWithPassword", "public: staff sign-in (SignInTest)",
-      "refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)",
-      "logout", "ends only the caller's own session (SignInTest)",
-      "registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)");
+  static final Map<String, String> WITHOUT_RESOURCE = Map.ofEntries(
+      Map.entry("requestOtp", "public: sign-in by phone, answers alike for every number (SignInTest)"),
+      Map.entry("verifyOtp", "public: sign-in by phone (SignInTest)"),
+      Map.entry("signInWithPassword", "public: staff sign-in (SignInTest)"),
+      Map.entry("refreshTokens", "public: acts only on the session of the refresh token presented (SignInTest)"),
+      Map.entry("logout", "ends only the caller's own session (SignInTest)"),
+      Map.entry("registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)"),
+      Map.entry("createFeeItem", "creates in the caller's own school only; others get 404 (InvoicingTest, FeesTest)"),
+      Map.entry("createExemption", "creates in the caller's own school only; a student of another school is unknown there (FeesTest)"),
+      Map.entry("setCollectionAccount", "writes only the caller's own school's account (InvoicingTest)"),
+      Map.entry("issueInvoiceBatch", "issues only for the caller's own school's students (InvoicingTest)"));
 
   static ApiTestServer api;
 
@@ -139,6 +180,7 @@ class AuthorizationMatrixTest {
     TestDistrict.create(api);
     api.sql("INSERT INTO api.device (installation_id, guardian_id, platform, push_token, app_version)"
         + " VALUES ('install-of-g9-0001', 1009, 'android', 'push-token-of-g9', '1.0.0')");
+    api.sql(PaymentsFixture.SQL.toArray(String[]::new));
   }
 
   @AfterAll
