@@ -6,6 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import vn.lienlac.api.access.Reach;
@@ -68,13 +70,35 @@ public final class InvoicesFeature implements ApiFeature {
         LEFT JOIN payment.collection_account a ON a.school_code = v.school_code
        WHERE v.id = $6""");
 
+  /** Guardians with a standing link to the invoice's student, in id order (the order events are published in). */
+  static final String GUARDIANS_OF_INVOICE = """
+      SELECT gs.guardian_id FROM payment.invoice i
+        JOIN directory.guardian_student gs ON gs.student_id = i.student_id AND gs.removed_at IS NULL
+        JOIN directory.guardian g ON g.id = gs.guardian_id AND g.removed_at IS NULL
+       WHERE i.id = $1 ORDER BY gs.guardian_id""";
+
   private final Pool pool;
   private final AuditLog audit;
+  private final InvoiceEvents events;
   private final InvoiceAdjustments adjustments = new InvoiceAdjustments(Ledger.create());
 
-  public InvoicesFeature(Pool pool, AuditLog audit) {
+  public InvoicesFeature(Pool pool, AuditLog audit, InvoiceEvents events) {
     this.pool = pool;
     this.audit = audit;
+    this.events = events;
+  }
+
+  /** Tells the student's guardians' apps, in the adjusting transaction, that the invoice changed. */
+  private Future<Void> announce(SqlConnection tx, long invoiceId, String change) {
+    return tx.preparedQuery(GUARDIANS_OF_INVOICE).execute(Tuple.of(invoiceId)).compose(rows -> {
+      Future<?> chain = Future.succeededFuture();
+      for (Row r : rows) {
+        long guardian = r.getLong("guardian_id");
+        chain = chain.compose(v -> events.publish(tx, "g:" + guardian, InvoiceEvents.INVOICE_UPDATED,
+            new JsonObject().put("invoiceIds", new io.vertx.core.json.JsonArray().add(invoiceId)).put("change", change)));
+      }
+      return chain.mapEmpty();
+    });
   }
 
   @Override
@@ -98,14 +122,19 @@ public final class InvoicesFeature implements ApiFeature {
     Caller caller = Caller.of(ctx);
     var q = ctx.queryParams();
     Long batch = q.get("batchId") == null ? null : Long.valueOf(q.get("batchId"));
-    pool.preparedQuery(LIST.sql(caller)).execute(Reach.params(caller, q.get("studentId"), q.get("status"), batch,
-            q.get("reference"), page.after(0), page.fetch()))
+    pool.preparedQuery(LIST.sql(caller)).execute(Reach.params(caller, given(q.get("studentId")), given(q.get("status")), batch,
+            given(q.get("reference")), page.after(0), page.fetch()))
         .onFailure(ctx::fail)
         .onSuccess(rows -> {
           List<Row> fetched = new ArrayList<>();
           rows.forEach(fetched::add);
           Page.answer(ctx, page, INVOICES, fetched, r -> r.getJsonObject("invoice"), r -> new Object[] {r.getLong("id")});
         });
+  }
+
+  /** An empty filter filters nothing. */
+  private static String given(String param) {
+    return param == null || param.isBlank() ? null : param.strip();
   }
 
   /** The invoice in reach with its lines, credit notes and, while something is owed, how to pay it. */
@@ -156,7 +185,8 @@ public final class InvoicesFeature implements ApiFeature {
     String reason = ctx.body().asJsonObject().getString("reason");
     pool.withTransaction(tx -> adjustments.cancel(tx, school, id, reason).compose(c ->
             audit.record(tx, AuditEntry.of(AuditActor.of(ctx), "invoice.cancelled", "invoice", String.valueOf(id))
-                .change(c.getJsonObject("before"), c.getJsonObject("after")))))
+                .change(c.getJsonObject("before"), c.getJsonObject("after")))
+            .compose(a -> announce(tx, id, "cancelled"))))
         .compose(v -> detail(ctx))
         .onSuccess(ctx::json)
         .onFailure(e -> FinanceStaff.fail(ctx, e));
@@ -172,7 +202,8 @@ public final class InvoicesFeature implements ApiFeature {
     pool.withTransaction(tx -> adjustments.creditNote(tx, school, id, body.getLong("amount"), body.getString("reason"),
                 Caller.of(ctx).subject())
             .compose(c -> audit.record(tx, AuditEntry.of(AuditActor.of(ctx), "invoice.credit_note", "invoice",
-                String.valueOf(id)).change(c.getJsonObject("before"), c.getJsonObject("after")))))
+                String.valueOf(id)).change(c.getJsonObject("before"), c.getJsonObject("after")))
+                .compose(a -> announce(tx, id, "credit_note"))))
         .compose(v -> detail(ctx))
         .onSuccess(invoice -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
             .end(invoice.encode()))

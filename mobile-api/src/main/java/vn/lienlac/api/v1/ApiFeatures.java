@@ -27,7 +27,7 @@ public final class ApiFeatures {
         new SignInFeature(deps), new DevicesFeature(deps),
         new FeesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock())),
         new InvoiceBatchesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
-        new InvoicesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock())),
+        new InvoicesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
         new ReportsFeature(deps.pool()));
   }
 
