@@ -93,6 +93,9 @@ class InvoicingTest {
         september().put("batchKey", "s1-2026-09-meals").put("classCodes", new JsonArray().add("S1-6A1")));
     assertThat(reused.statusCode()).isEqualTo(409);
     assertThat(reused.body()).contains("batch-key-reused");
+    HttpResponse<String> twice = api.post("/api/v1/invoice-batches", accountant, september().put("batchKey", "s1-2026-09-again"));
+    assertThat(twice.statusCode()).as("a second key never bills the same month twice").isEqualTo(422);
+    assertThat(twice.body()).contains("batch-empty");
 
     List<Map<String, Object>> rows = rows("SELECT student_id, amount_due, reference, household_reference, id FROM payment.invoice ORDER BY student_id");
     assertThat(rows).extracting(r -> r.get("student_id")).containsExactly("ST1", "ST2");
@@ -171,7 +174,12 @@ class InvoicingTest {
         new JsonObject().put("amount", 200_000).put("reason", "Miễn phần còn lại"));
     assertThat(new JsonObject(rest.body()).getString("status")).isEqualTo("paid");
     assertLedgerMatchesInvoices();
-    assertThat(balance("fee_income:S1")).isEqualTo(-100_000);
+    HttpResponse<String> reissued = api.post("/api/v1/invoice-batches", accountant, september().put("batchKey", "s1-2026-09-reissue"));
+    assertThat(reissued.statusCode()).as(reissued.body()).isEqualTo(201);
+    assertThat(new JsonObject(reissued.body()).getInteger("invoiceCount")).as("only the cancelled invoice is billed again").isEqualTo(1);
+    assertLedgerMatchesInvoices();
+    assertThat(balance("fee_income:S1")).as("ST2 after credit notes, and ST1 billed anew").isEqualTo(-700_000);
+    assertThat(api.events.all()).extracting(e -> e.data().getString("change")).contains("cancelled", "credit_note");
     assertThat(count("SELECT count(*) FROM api.audit_event WHERE action IN ('invoice.cancelled', 'invoice.credit_note')")).isEqualTo(3);
   }
 

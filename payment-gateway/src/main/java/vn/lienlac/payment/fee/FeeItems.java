@@ -84,7 +84,9 @@ public final class FeeItems {
     return tx.preparedQuery(LOCK).execute(Tuple.of(id, school))
         .compose(locked -> locked.size() == 0 ? Future.failedFuture(PaymentRefusal.notFound()) : one(tx, school, id))
         .compose(before -> {
-          boolean termsChange = EDITABLE.stream().anyMatch(k -> changes.containsKey(k) && !changes.getValue(k).equals(before.getValue(k)));
+          // Compared as JSON values, so 20000 sent as an int and read back as a long count as the same.
+          boolean termsChange = EDITABLE.stream().anyMatch(k -> changes.containsKey(k)
+              && !new JsonObject().put(k, changes.getValue(k)).equals(new JsonObject().put(k, before.getValue(k))));
           if (termsChange && before.getBoolean("inUse")) {
             return Future.failedFuture(new PaymentRefusal(PaymentRefusal.Kind.CONFLICT, "fee-item-in-use",
                 "fee item " + id + " is on issued invoices: retire it and create a new item"));

@@ -37,6 +37,17 @@ final class BatchInputs {
       SELECT id, student_id, fee_item_id, percent::int AS percent, amount, valid_from, valid_to FROM payment.exemption
        WHERE school_code = $1 AND revoked_at IS NULL""";
 
+  /**
+   * Lines of invoices not cancelled that already bill these items for the period: monthly and termly
+   * items for the same month, yearly and one-off items at all.
+   */
+  static final String ALREADY_BILLED = """
+      SELECT i.student_id, l.fee_item_id FROM payment.invoice_line l
+        JOIN payment.invoice i ON i.id = l.invoice_id AND i.status <> 'cancelled'
+        JOIN payment.fee_item f ON f.id = l.fee_item_id
+       WHERE i.school_code = $1 AND l.fee_item_id = ANY($2::bigint[])
+         AND (f.unit IN ('per_year', 'one_off') OR date_trunc('month', l.due_date) = $3::date)""";
+
   private BatchInputs() {}
 
   static Future<BatchPlan> plan(SqlClient c, BatchRequest r) {
@@ -74,14 +85,18 @@ final class BatchInputs {
             return c.preparedQuery(OPT_INS).execute(Tuple.of((Object) itemIds)).compose(optRows -> {
               Map<String, Set<Long>> optIns = new HashMap<>();
               optRows.forEach(o -> optIns.computeIfAbsent(o.getString("student_id"), k -> new HashSet<>()).add(o.getLong("fee_item_id")));
-              return c.preparedQuery(EXEMPTIONS).execute(Tuple.of(r.schoolCode())).map(exRows -> {
-                Map<String, List<Exemption>> exemptions = new HashMap<>();
+              Map<String, List<Exemption>> exemptions = new HashMap<>();
+              return c.preparedQuery(EXEMPTIONS).execute(Tuple.of(r.schoolCode())).compose(exRows -> {
                 for (Row e : exRows) {
                   exemptions.computeIfAbsent(e.getString("student_id"), k -> new ArrayList<>()).add(new Exemption(
                       e.getLong("id"), e.getString("student_id"), e.getLong("fee_item_id"), e.getInteger("percent"),
                       e.getLong("amount"), e.getLocalDate("valid_from"), e.getLocalDate("valid_to")));
                 }
-                return BatchPlanner.plan(students, items, optIns, exemptions, r.month(), r.periodLabel());
+                return c.preparedQuery(ALREADY_BILLED).execute(Tuple.of(r.schoolCode(), itemIds, r.month().atDay(1)));
+              }).map(billedRows -> {
+                Map<String, Set<Long>> billed = new HashMap<>();
+                billedRows.forEach(b -> billed.computeIfAbsent(b.getString("student_id"), k -> new HashSet<>()).add(b.getLong("fee_item_id")));
+                return BatchPlanner.plan(students, items, optIns, exemptions, r.month(), r.periodLabel(), billed);
               });
             });
           });

@@ -21,9 +21,12 @@ public final class BatchPlanner {
    * @param optIns the voluntary items each student signed up for
    * @param exemptions each student's exemptions in force (not revoked)
    * @param periodLabel shown on every line, e.g. "Tháng 9/2026"
+   * @param alreadyBilled the items each student already owes for this period on an invoice that is not
+   *     cancelled ({@link #billedKey}): never billed twice, whatever batch key the second batch has
    */
   public static BatchPlan plan(List<BatchPlan.Student> students, List<FeeItem> items, Map<String, Set<Long>> optIns,
-                               Map<String, List<Exemption>> exemptions, YearMonth month, String periodLabel) {
+                               Map<String, List<Exemption>> exemptions, YearMonth month, String periodLabel,
+                               Map<String, Set<Long>> alreadyBilled) {
     List<BatchPlan.Invoice> invoices = new ArrayList<>();
     List<String> exemptInFull = new ArrayList<>();
     for (BatchPlan.Student s : students) {
@@ -31,7 +34,8 @@ public final class BatchPlanner {
       long total = 0;
       LocalDate due = null;
       for (FeeItem item : items) {
-        if (!FeeRules.applies(item, s.grade(), s.classCode(), optIns.getOrDefault(s.studentId(), Set.of()))) {
+        if (!FeeRules.applies(item, s.grade(), s.classCode(), optIns.getOrDefault(s.studentId(), Set.of()))
+            || alreadyBilled.getOrDefault(s.studentId(), Set.of()).contains(item.id())) {
           continue;
         }
         LocalDate lineDue = FeeRules.dueDate(item, month);

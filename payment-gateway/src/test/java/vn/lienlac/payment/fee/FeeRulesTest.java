@@ -62,7 +62,7 @@ class FeeRulesTest {
     Exemption all = new Exemption(9, "ST3", null, 100, null, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
     Exemption half = new Exemption(8, "ST2", 1L, 50, null, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
     BatchPlan plan = BatchPlanner.plan(List.of(an, binh, free), List.of(MEALS, CLUB, GRADE7),
-        Map.of("ST1", Set.of(2L)), Map.of("ST3", List.of(all), "ST2", List.of(half)), SEPT, "Tháng 9/2026");
+        Map.of("ST1", Set.of(2L)), Map.of("ST3", List.of(all), "ST2", List.of(half)), SEPT, "Tháng 9/2026", Map.of());
     assertThat(plan.invoices()).extracting(i -> i.student().studentId()).containsExactly("ST1", "ST2");
     assertThat(plan.exemptInFull()).containsExactly("ST3");
     BatchPlan.Invoice first = plan.invoices().get(0);
@@ -73,6 +73,15 @@ class FeeRulesTest {
     assertThat(second.lines().get(0).exemptionId()).isEqualTo(8L);
     assertThat(second.dueDate()).isEqualTo(LocalDate.of(2026, 9, 5));
     assertThat(plan.total()).isEqualTo(1_140_000);
+  }
+
+  @Test
+  void an_item_a_student_already_owes_for_the_period_is_not_billed_again() {
+    var an = new BatchPlan.Student("ST1", "An", "6A1", 6);
+    var binh = new BatchPlan.Student("ST2", "Bình", "6A2", 6);
+    BatchPlan plan = BatchPlanner.plan(List.of(an, binh), List.of(MEALS), Map.of(), Map.of(), SEPT, "Tháng 9/2026",
+        Map.of("ST1", Set.of(1L)));
+    assertThat(plan.invoices()).extracting(i -> i.student().studentId()).containsExactly("ST2");
   }
 
   @Test
