@@ -40,13 +40,20 @@ public final class InvoicesFeature implements ApiFeature {
         UNION ALL
         SELECT i.* FROM payment.invoice i WHERE i.school_code IN (SELECT school_code FROM reach_finance_school))
       """;
+  /**
+   * The household reference pays every invoice of the household, so it is shown only to callers who
+   * reach all of them: a guardian linked to some of the children only (a step-parent) pays by invoice.
+   */
+  static final String WHOLE_HOUSEHOLD = """
+      NOT EXISTS (SELECT 1 FROM payment.invoice h WHERE h.household_reference = v.household_reference
+                   AND h.id NOT IN (SELECT id FROM visible))""";
   static final String SUMMARY = """
       json_build_object('id', v.id, 'studentId', v.student_id, 'studentName', s.full_name, 'schoolCode', v.school_code,
         'classCode', v.class_code, 'batchId', v.batch_id, 'periodLabel', v.period_label, 'reference', v.reference,
-        'householdReference', v.household_reference, 'amountDue', v.amount_due, 'amountPaid', v.amount_paid,
+        'householdReference', CASE WHEN %s THEN v.household_reference END, 'amountDue', v.amount_due, 'amountPaid', v.amount_paid,
         'outstanding', CASE WHEN v.status = 'cancelled' THEN 0 ELSE v.amount_due - v.amount_paid END,
         'credited', v.credited, 'dueDate', v.due_date, 'status', v.status, 'issuedAt', v.issued_at,
-        'cancelledAt', v.cancelled_at, 'cancelReason', v.cancel_reason)""";
+        'cancelledAt', v.cancelled_at, 'cancelReason', v.cancel_reason)""".formatted(WHOLE_HOUSEHOLD);
   private static final Reach.Query LIST = Reach.query(VISIBLE + "SELECT v.id, " + SUMMARY + """
        AS invoice FROM visible v LEFT JOIN directory.student s ON s.national_id = v.student_id
        WHERE ($6::text IS NULL OR v.student_id = $6) AND ($7::text IS NULL OR v.status = $7)
@@ -62,13 +69,15 @@ public final class InvoicesFeature implements ApiFeature {
         (SELECT coalesce(json_agg(json_build_object('id', n.id, 'amount', n.amount, 'reason', n.reason,
                   'createdAt', n.created_at) ORDER BY n.id), '[]'::json)
            FROM payment.credit_note n WHERE n.invoice_id = v.id) AS credit_notes,
-        (SELECT sum(h.amount_due - h.amount_paid) FROM payment.invoice h
-          WHERE h.household_reference = v.household_reference AND h.status IN ('open', 'partially_paid')) AS household_outstanding,
+        CASE WHEN %s THEN
+          (SELECT sum(h.amount_due - h.amount_paid) FROM payment.invoice h
+            WHERE h.household_reference = v.household_reference AND h.status IN ('open', 'partially_paid')) END
+          AS household_outstanding,
         CASE WHEN a.school_code IS NULL THEN NULL ELSE json_build_object('bin', a.bin, 'accountNumber', a.account_number,
           'bankName', a.bank_name, 'accountHolder', a.account_holder) END AS account
         FROM visible v LEFT JOIN directory.student s ON s.national_id = v.student_id
         LEFT JOIN payment.collection_account a ON a.school_code = v.school_code
-       WHERE v.id = $6""");
+       WHERE v.id = $6""".formatted(WHOLE_HOUSEHOLD));
 
   /** Guardians with a standing link to the invoice's student, in id order (the order events are published in). */
   static final String GUARDIANS_OF_INVOICE = """

@@ -126,7 +126,10 @@ class InvoicingTest {
     String g2token = api.token(TestDistrict.guardian(TestDistrict.G2));
     JsonObject detail = new JsonObject(api.get("/api/v1/invoices/" + st2, g2token).body());
     assertThat(detail.getJsonArray("lines").getJsonObject(0).getLong("discount")).isEqualTo(300_000);
-    assertThat(detail.getLong("householdOutstanding")).isEqualTo(900_000);
+    assertThat(detail.getString("householdReference")).as("G2 is not linked to ST1, whose invoice the household pays too").isNull();
+    JsonObject asFather = new JsonObject(api.get("/api/v1/invoices/" + st2, api.token(TestDistrict.guardian(TestDistrict.G1))).body());
+    assertThat(asFather.getString("householdReference")).startsWith("LLH");
+    assertThat(asFather.getLong("householdOutstanding")).isEqualTo(900_000);
     VietQrPayload qr = VietQrDecoder.decode(detail.getString("vietqr"));
     assertThat(qr.amount()).isEqualTo(300_000);
     assertThat(qr.memo()).isEqualTo(detail.getString("reference"));
