@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
       SyncProgressPrinter printer = new SyncProgressPrinter(System.err);
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
       DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
+      DemoFees.ensure(config);
       runtime = LienlacRuntime.start(config, Role.ALL);
       DemoBanner.print(System.out, runtime.httpPort(), ours, district, redis.url(), dataDir, accounts);
     } catch (RuntimeException e) {

@@ -68,6 +68,11 @@ class DemoCommandTest {
                   + "\",\"password\":\"" + DemoAccounts.PRINCIPAL_PASSWORD + "\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(principal.statusCode()).as("the banner's principal signs in: " + principal.body()).isEqualTo(200);
+      String token = new io.vertx.core.json.JsonObject(principal.body()).getString("accessToken");
+      HttpResponse<String> fees = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/fee-items"))
+              .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(new io.vertx.core.json.JsonObject(fees.body()).getJsonArray("items")).as("the demo school has fee items").hasSize(3);
 
       demo.toHandle().destroy(); // SIGTERM, as an orchestrator would (Ctrl-C sends SIGINT: same shutdown hooks)
       assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops within a minute").isTrue();

@@ -132,6 +132,9 @@ public final class InvoiceBatchesFeature implements ApiFeature {
   }
 
   private void list(RoutingContext ctx) {
+    if (FinanceStaff.schoolOr404(ctx) == null) {
+      return;
+    }
     Page.Request page;
     try {
       page = Page.request(ctx, BATCHES);
@@ -140,9 +143,6 @@ public final class InvoiceBatchesFeature implements ApiFeature {
       return;
     }
     Caller caller = Caller.of(ctx);
-    if (FinanceStaff.schoolOr404(ctx) == null) {
-      return;
-    }
     pool.preparedQuery(LIST.sql(caller)).execute(Reach.params(caller, page.after(0), page.fetch()))
         .onFailure(ctx::fail)
         .onSuccess(rows -> {
