@@ -3,13 +3,7 @@
 
 -- A school's collection account (the account its VietQR codes pay into). Transactions for accounts
 -- not listed here are still stored (money arrived somewhere we watch) with school_code null: flagged.
-CREATE TABLE payment.collection_account (
-  school_code     text PRIMARY KEY,
-  bank_bin        text,
-  account_number  text UNIQUE,
-  account_name    text,
-  bank_name       text
-);
+-- payment.collection_account (which school an account belongs to) is created with the invoicing tables.
 
 -- Where a pull client (BankFeed) stopped: the id of the last transaction it recorded, per feed and account.
 CREATE TABLE payment.bank_feed_cursor (

@@ -1,13 +1,8 @@
 -- Reconciliation, applications' decisions and receipts (payments issue, "Reconciliation" and
 -- "Ledger, receipts"). Nothing here is deleted: decisions are undone (undone_at), receipts voided.
 
--- Which school a collection account belongs to: a credit is booked to that school's ledger and only
--- that school's invoices may be paid by it.
-CREATE TABLE IF NOT EXISTS payment.collection_account (
-  account_number  text PRIMARY KEY,
-  school_code     text NOT NULL,
-  bank_bin        text
-);
+-- Which school a collection account belongs to is payment.collection_account (with the invoicing tables):
+-- a credit is booked to that school's ledger and only that school's invoices may be paid by it.
 
 -- What was decided about one bank transaction, automatically or by an accountant. The ledger entries
 -- it posted are listed so that undoing it reverses exactly those.

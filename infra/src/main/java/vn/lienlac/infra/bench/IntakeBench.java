@@ -64,7 +64,7 @@ final class IntakeBench {
       File apiLog = File.createTempFile("lienlac-bench-intake-api", ".log");
       try {
         ModuleMigrations.of(ours).migrate();
-        LocalDatabases.value(ours, "INSERT INTO payment.collection_account (school_code, bank_bin, account_number)"
+        LocalDatabases.value(ours, "INSERT INTO payment.collection_account (school_code, bin, account_number)"
             + " VALUES ('BENCH', '970436', '" + ACCOUNT + "') RETURNING school_code");
         int port = freePort();
         api = startApi(ours, redisUrl, port, apiLog);

@@ -85,6 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
       SyncProgressPrinter printer = new SyncProgressPrinter(System.err);
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
       DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
+      DemoFees.ensure(config);
       runtime = LienlacRuntime.start(config, Role.ALL);
       bank = SandboxBankDemo.start(config);
       System.out.println(bank.describe());

@@ -21,6 +21,9 @@ import vn.lienlac.api.realtime.RealtimeFanOut;
 import vn.lienlac.api.realtime.RealtimeOptions;
 import vn.lienlac.api.realtime.RealtimePurge;
 import vn.lienlac.api.v1.ApiDependencies;
+import vn.lienlac.payment.reminder.InvoiceReminders;
+import vn.lienlac.payment.reminder.ReminderSettings;
+import vn.lienlac.payment.reminder.ReminderVerticle;
 import java.time.Clock;
 import vn.lienlac.api.platform.idempotency.IdempotencyPurge;
 import vn.lienlac.api.platform.limits.RateLimits;
@@ -77,7 +80,7 @@ public final class LienlacRuntime implements AutoCloseable {
             new AccessTokens(ApiKeys.signingKey(config), config.duration(Setting.ACCESS_TOKEN_TTL), Clock.systemUTC()),
             Notices.create(ours),
             Clock.systemUTC(), SignInConfig.from(config), realtime,
-            BankIntakeConfig.webhooks(config, metrics.bankIntake()));
+            BankIntakeConfig.webhooks(config, metrics.bankIntake()), realtime.events()::publish);
         // The subscription holds its own Redis connection; the fan-out is up before the server takes sockets.
         runtime.deploy(new RealtimeFanOut(realtime.hub(), Connections.redisSubscriber(vertx, config)));
         runtime.deploy(new RealtimePurge(ours, realtimeOptions));

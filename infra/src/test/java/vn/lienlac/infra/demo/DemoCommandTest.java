@@ -74,6 +74,11 @@ class DemoCommandTest {
       HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.group(1))).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(page.body()).contains("Hộp thư sandbox");
+      String token = new io.vertx.core.json.JsonObject(principal.body()).getString("accessToken");
+      HttpResponse<String> fees = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/fee-items"))
+              .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(new io.vertx.core.json.JsonObject(fees.body()).getJsonArray("items")).as("the demo school has fee items").hasSize(3);
 
       demo.toHandle().destroy(); // SIGTERM, as an orchestrator would (Ctrl-C sends SIGINT: same shutdown hooks)
       assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops within a minute").isTrue();

@@ -47,7 +47,7 @@ class ImportStatementCommandTest {
   void database() {
     db = TestServices.freshDatabase("stmt_cmd");
     ModuleMigrations.of(db).migrate();
-    TestServices.execute(db, "INSERT INTO payment.collection_account (school_code, bank_bin, account_number) VALUES ('S1', '970436', '0071001104341')");
+    TestServices.execute(db, "INSERT INTO payment.collection_account (school_code, bin, account_number) VALUES ('S1', '970436', '0071001104341')");
     TestServices.execute(db, "INSERT INTO payment.bank_transaction (account_number, bank_txn_id, source, direction, amount, booked_at, seen_by, school_code)"
         + " VALUES ('0071001104341', 'FTCLISEEN01', 'payos', 'C', 1250000, now(), '{payos}', 'S1')");
     printed = new ByteArrayOutputStream();

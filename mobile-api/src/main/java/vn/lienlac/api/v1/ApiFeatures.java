@@ -21,6 +21,11 @@ import vn.lienlac.payment.events.InvoiceUpdates;
 import vn.lienlac.api.statements.StatementsFeature;
 import vn.lienlac.api.threads.OfficeHoursFeature;
 import vn.lienlac.api.threads.ThreadsFeature;
+import vn.lienlac.api.audit.AuditLog;
+import vn.lienlac.api.payments.FeesFeature;
+import vn.lienlac.api.payments.InvoiceBatchesFeature;
+import vn.lienlac.api.payments.InvoicesFeature;
+import vn.lienlac.api.payments.ReportsFeature;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -39,7 +44,11 @@ public final class ApiFeatures {
         new ReceiptFeature(deps.vertx(), deps.pool()),
         new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()),
         new InboxFeatures(deps),
-        new ThreadsFeature(deps), new OfficeHoursFeature(deps));
+        new ThreadsFeature(deps), new OfficeHoursFeature(deps),
+        new FeesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock())),
+        new InvoiceBatchesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
+        new InvoicesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
+        new ReportsFeature(deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

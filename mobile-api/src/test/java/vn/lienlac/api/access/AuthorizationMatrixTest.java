@@ -211,7 +211,43 @@ class AuthorizationMatrixTest {
           EnumSet.of(G1_FATHER_OF_ST1_AND_ST2), "/messages/999999/replies", new JsonObject().put("body", "Cảm ơn cô")),
       get("getOfficeHours", "/me/office-hours", "the caller's own office hours (staff only)",
           EnumSet.of(T1_HOMEROOM_6A1, T2_HOMEROOM_6A2, T3_MATHS_6A1, T4_TEACHER_S2, T9_TEACHER_OTHER_DISTRICT,
-              ACCOUNTANT_S1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"));
+              ACCOUNTANT_S1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      // --- fees and invoices ---
+      get("listFeeItems", "/fee-items", "the school's fee items", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      new Probe("updateFeeItem", "PATCH", "/fee-items/2", "a fee item of school S2", NOBODY, "/fee-items/999999",
+          new JsonObject().put("name", "Đổi tên")),
+      new Probe("setFeeOptIns", "POST", "/fee-items/2/opt-ins", "a fee item of school S2", NOBODY, "/fee-items/999999/opt-ins",
+          new JsonObject().put("studentIds", new io.vertx.core.json.JsonArray().add("ST3")).put("optedIn", true)),
+      get("listExemptions", "/exemptions", "the school's exemptions", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      new Probe("revokeExemption", "POST", "/exemptions/2/revoke", "an exemption of school S2", NOBODY,
+          "/exemptions/999999/revoke", null),
+      get("getCollectionAccount", "/collection-account", "school S1's account", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1),
+          "/nothing-here"),
+      new Probe("previewInvoiceBatch", "POST", "/invoice-batches/preview", "a batch of the caller's school (writes nothing)",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here", new JsonObject().put("periodLabel", "Tháng 9/2026")
+              .put("periodMonth", "2026-09").put("feeItemIds", new io.vertx.core.json.JsonArray().add(1))),
+      get("listInvoiceBatches", "/invoice-batches", "the school's batches", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      get("getInvoiceBatch", "/invoice-batches/1", "a batch of school S1", EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1),
+          "/invoice-batches/999999"),
+      get("listInvoices", "/invoices", "the invoices in reach (possibly none)", EVERYONE, null),
+      get("getInvoice", "/invoices/1", "ST1's invoice", EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1),
+          "/invoices/999999"),
+      get("getInvoice", "/invoices/2", "departed ST4's past invoice",
+          EnumSet.of(G4_FATHER_OF_DEPARTED_ST4, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999"),
+      get("getInvoice", "/invoices/3", "ST3's invoice in school S2", EnumSet.of(G3_FATHER_OF_ST3), "/invoices/999999"),
+      get("getInvoice", "/invoices/4", "ST9's invoice in another district", NOBODY, "/invoices/999999"),
+      get("getInvoiceQrPng", "/invoices/1/qr.png", "ST1's invoice",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999/qr.png"),
+      get("getInvoiceQrSvg", "/invoices/1/qr.svg", "ST1's invoice",
+          EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, ACCOUNTANT_S1, PRINCIPAL_S1), "/invoices/999999/qr.svg"),
+      new Probe("cancelInvoice", "POST", "/invoices/3/cancel", "an invoice of school S2", NOBODY, "/invoices/999999/cancel",
+          new JsonObject().put("reason", "thử")),
+      new Probe("createCreditNote", "POST", "/invoices/3/credit-notes", "an invoice of school S2", NOBODY,
+          "/invoices/999999/credit-notes", new JsonObject().put("amount", 1).put("reason", "thử")),
+      get("getCollectionReport", "/reports/collection", "collection figures",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      get("getOutstandingReport", "/reports/outstanding", "what the school's students owe",
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"));
 
   /**
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
@@ -227,7 +263,11 @@ class AuthorizationMatrixTest {
       Map.entry("registerDevice", "writes only the caller's own device; a device changing hands moves to the caller by design (DevicesTest)"),
       Map.entry("importStatement", "the file names its accounts: only the accountant or principal of the school owning every one may import it, others get 403 or 422 (StatementImportTest)"),
       Map.entry("readMessages", "marks only the caller's own recipient rows; others' ids are listed in notFound exactly like missing ones (ReadAckTest)"),
-      Map.entry("putOfficeHours", "writes only the caller's own office hours; guardians 404 (threads.OfficeHoursTest)"));
+      Map.entry("putOfficeHours", "writes only the caller's own office hours; guardians 404 (threads.OfficeHoursTest)"),
+      Map.entry("createFeeItem", "creates in the caller's own school only; others get 404 (InvoicingTest, FeesTest)"),
+      Map.entry("createExemption", "creates in the caller's own school only; a student of another school is unknown there (FeesTest)"),
+      Map.entry("setCollectionAccount", "writes only the caller's own school's account (InvoicingTest)"),
+      Map.entry("issueInvoiceBatch", "issues only for the caller's own school's students (InvoicingTest)"));
 
   static ApiTestServer api;
 
@@ -253,6 +293,7 @@ class AuthorizationMatrixTest {
           (900102, 'S1', 'bo', 'Bỏ', 'Chào {{guardian.name}}', '{guardian.name}', 's:6'),
           (900201, 'S2', 'hoc-phi', 'Học phí', 'Học phí {{student.name}}: {{amount}}', '{student.name,amount}', 's:8')""");
     threads();
+    api.sql(PaymentsFixture.SQL.toArray(String[]::new));
   }
 
   @AfterAll

@@ -63,7 +63,7 @@ class StatementImportTest {
     api = ApiTestServer.start("statement_import");
     TestDistrict.create(api);
     bank = new BankNotifications(api);
-    api.sql("INSERT INTO payment.collection_account (school_code, bank_bin, account_number) VALUES"
+    api.sql("INSERT INTO payment.collection_account (school_code, bin, account_number) VALUES"
         + " ('S1', '970436', '" + ACCOUNT + "'), ('S2', '970418', '" + OTHER_SCHOOL_ACCOUNT + "')");
     accountant = api.token(TestDistrict.accountantOfSchool1());
   }

@@ -61,6 +61,8 @@ public final class ApiTestServer implements AutoCloseable {
   /** Every notice the API handed over (sign-in codes…), newest last. */
   public final RecordedNotices notices = new RecordedNotices();
   public final Realtime realtime;
+  /** Every invoice event published, with the transaction it would commit with. */
+  public final RecordedEvents events = new RecordedEvents();
   public final ApiDependencies deps;
   private final Redis subscriberRedis;
   private final ApiServer server;
@@ -97,7 +99,8 @@ public final class ApiTestServer implements AutoCloseable {
     RealtimeOptions options = realtimeOptions.channel().equals(RealtimeOptions.DEFAULT_CHANNEL)
         ? realtimeOptions.withChannel("lienlac:rt:test:" + url.database()) : realtimeOptions;
     realtime = Realtime.create(pool, redis, options);
-    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings), realtime, WEBHOOKS);
+    deps = new ApiDependencies(vertx, pool, redis, tokens, notices, Clock.systemUTC(), signIn.apply(settings), realtime, WEBHOOKS,
+        events::record);
     server = new ApiServer(new ApiServerOptions("127.0.0.1", 0, Duration.ofSeconds(1), limits),
         () -> io.vertx.core.Future.succeededFuture(Map.of("postgres", "up")), ctx -> ctx.end(), deps);
     deploymentIds.add(await(vertx.deployVerticle(new RealtimeFanOut(realtime.hub(), subscriberRedis))));
@@ -169,6 +172,23 @@ public final class ApiTestServer implements AutoCloseable {
   public HttpResponse<String> post(String path, String token, JsonObject body) {
     return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body.encode()))
         .header("content-type", "application/json"), token, Map.of());
+  }
+
+  public HttpResponse<String> post(String path, String token, JsonObject body, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+        .header("content-type", "application/json"), token, headers);
+  }
+
+  /** For binary answers (images, spreadsheets). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request, String token) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    }
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request, String token, Map<String, String> headers) {

@@ -26,14 +26,14 @@ public final class TestPayments {
 
   public static void create(ApiTestServer api) {
     api.sql("""
-        INSERT INTO payment.collection_account (account_number, school_code) VALUES ('ACC-S1', 'S1'), ('ACC-S2', 'S2')""",
+        INSERT INTO payment.collection_account (account_number, school_code) VALUES ('ACCS1', 'S1'), ('ACCS2', 'S2')""",
         invoice(501, "S1", "ST1", 1_250_000), invoice(502, "S1", "ST2", 980_000), invoice(503, "S2", "ST3", 700_000),
         invoice(504, "S1", "ST4", 350_000),
-        credit(9001, "ACC-S1", 1_250_000, "MBVCB.6998628625." + ref(501).toLowerCase(), "NGUYEN VAN PHU"),
-        credit(9002, "ACC-S1", 350_000, "FT24255276428461 " + ref(504), "DO VAN TU"),
-        credit(S1_QUEUED, "ACC-S1", 980_000, "tien an cho chau Binh", "TRAN THI ME"),
-        credit(S2_QUEUED, "ACC-S2", 700_000, "hoc phi", "HOANG VAN BA"),
-        credit(S1_UNMATCHED, "ACC-S1", 2_000_000, "ung ho quy", "AI DO"));
+        credit(9001, "ACCS1", 1_250_000, "MBVCB.6998628625." + ref(501).toLowerCase(), "NGUYEN VAN PHU"),
+        credit(9002, "ACCS1", 350_000, "FT24255276428461 " + ref(504), "DO VAN TU"),
+        credit(S1_QUEUED, "ACCS1", 980_000, "tien an cho chau Binh", "TRAN THI ME"),
+        credit(S2_QUEUED, "ACCS2", 700_000, "hoc phi", "HOANG VAN BA"),
+        credit(S1_UNMATCHED, "ACCS1", 2_000_000, "ung ho quy", "AI DO"));
     reconcile(api.pool);
   }
 

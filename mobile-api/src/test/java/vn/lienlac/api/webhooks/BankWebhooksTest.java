@@ -31,7 +31,7 @@ class BankWebhooksTest {
   static void start() {
     api = ApiTestServer.start("bank_webhooks");
     bank = new BankNotifications(api);
-    api.sql("INSERT INTO payment.collection_account (school_code, bank_bin, account_number, account_name, bank_name)"
+    api.sql("INSERT INTO payment.collection_account (school_code, bin, account_number, account_holder, bank_name)"
         + " VALUES ('S1', '970436', '" + ACCOUNT + "', 'TRUONG THCS NGUYEN DU', 'Vietcombank')");
   }
 

@@ -53,7 +53,7 @@ final class PaymentsDb implements AutoCloseable {
     new SchemaMigrations(url, List.of(new SchemaMigrations.ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
         new SchemaMigrations.ModuleSchema(PaymentSchema.NAME, PaymentSchema.MIGRATIONS))).migrate();
     pool = pool(8);
-    sql("INSERT INTO payment.collection_account (account_number, school_code, bank_bin) VALUES ($1, $2, '970436')", ACCOUNT, SCHOOL);
+    sql("INSERT INTO payment.collection_account (account_number, school_code, bin) VALUES ($1, $2, '970436')", ACCOUNT, SCHOOL);
   }
 
   Pool pool(int size) {

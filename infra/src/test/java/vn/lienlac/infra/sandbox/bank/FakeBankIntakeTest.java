@@ -57,7 +57,7 @@ class FakeBankIntakeTest {
   void start() {
     database = TestServices.freshDatabase("fake_bank");
     ModuleMigrations.of(database).migrate();
-    sql("INSERT INTO payment.collection_account (school_code, bank_bin, account_number) VALUES ('S1', '970436', '" + ACCOUNT + "')");
+    sql("INSERT INTO payment.collection_account (school_code, bin, account_number) VALUES ('S1', '970436', '" + ACCOUNT + "')");
     LienlacConfig config = LienlacConfig.from(Map.of(
         "LIENLAC_PG_URL", database.uri(),
         "LIENLAC_REDIS_URL", TestServices.redis(),
