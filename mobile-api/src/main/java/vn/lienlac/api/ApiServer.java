@@ -23,6 +23,7 @@ import vn.lienlac.api.platform.docs.ApiDocs;
 import vn.lienlac.api.platform.idempotency.Idempotency;
 import vn.lienlac.api.platform.limits.RateLimiting;
 import vn.lienlac.api.realtime.RealtimeFeature;
+import vn.lienlac.api.webhooks.delivery.DeliveryWebhooks;
 
 /**
  * The HTTP door of the {@code api} role. On undeploy it stops accepting connections and lets
@@ -36,15 +37,23 @@ public final class ApiServer extends VerticleBase {
   private final ReadinessCheck readiness;
   private final Handler<RoutingContext> metrics;
   private final ApiDependencies dependencies;
+  private final DeliveryWebhooks webhooks;
   private HttpServer server;
 
   /** @param dependencies what the features of {@code /api/v1} are built from */
   public ApiServer(ApiServerOptions options, ReadinessCheck readiness, Handler<RoutingContext> metrics,
                    ApiDependencies dependencies) {
+    this(options, readiness, metrics, dependencies, DeliveryWebhooks.NONE);
+  }
+
+  /** @param webhooks the delivery providers' callbacks, mounted under {@code /webhooks} */
+  public ApiServer(ApiServerOptions options, ReadinessCheck readiness, Handler<RoutingContext> metrics,
+                   ApiDependencies dependencies, DeliveryWebhooks webhooks) {
     this.options = options;
     this.readiness = readiness;
     this.metrics = metrics;
     this.dependencies = dependencies;
+    this.webhooks = webhooks;
   }
 
   @Override
@@ -59,6 +68,7 @@ public final class ApiServer extends VerticleBase {
       OperationsRoutes.mount(router, readiness, metrics);
       ApiDocs.mount(router);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
+      webhooks.mount(router);
       router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(404, ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(405, ctx -> Problems.send(ctx, 405, "method-not-allowed"));
