@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.lienlac.delivery.channel.AccountFingerprint;
 import vn.lienlac.delivery.channel.Channel;
@@ -112,8 +113,10 @@ public final class ZnsChannel implements Channel {
       return new SendResult.Accepted(data.getString("msg_id"), 1, priceVnd);
     }
     if (error == ZaloErrors.ZNS_NIGHT_TIME) {
+      // Our clock may be a little behind Zalo's at 22:00: then wait a few minutes and look again.
+      Duration wait = ZnsNightTime.untilMorning(clock.instant(), ThreadLocalRandom.current().nextDouble());
       return new SendResult.Transient("ZNS night-time block (-133): waiting for 06:00",
-          ZnsNightTime.untilMorning(clock.instant(), ThreadLocalRandom.current().nextDouble()), false);
+          wait.isZero() ? Duration.ofMinutes(5) : wait, false);
     }
     return ZaloErrors.zns(error, answer.reply().getString("message"));
   }

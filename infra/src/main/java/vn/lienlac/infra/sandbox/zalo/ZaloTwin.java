@@ -55,6 +55,10 @@ public final class ZaloTwin {
     webhooks.target(url);
   }
 
+  public void webhookDelay(long ms) {
+    webhooks.delayMs(ms);
+  }
+
   public long refreshes() {
     return oauth.refreshes();
   }
