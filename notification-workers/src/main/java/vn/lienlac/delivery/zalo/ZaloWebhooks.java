@@ -89,8 +89,8 @@ public final class ZaloWebhooks {
       }
       case "follow" -> followers.followed(tx, oaId(event), follower(event), at).map("follow");
       case "unfollow" -> followers.unfollowed(tx, oaId(event), follower(event), at).map("unfollow");
-      case "user_submit_info" -> followers.sharedPhone(tx, oaId(event), event.getString("sender") != null
-              ? event.getString("sender") : event.getJsonObject("sender", new JsonObject()).getString("id"),
+      case "user_submit_info" -> followers.sharedPhone(tx, oaId(event),
+          event.getJsonObject("sender", new JsonObject()).getString("id"),
           event.getJsonObject("info", new JsonObject()).getString("phone"), at).map("shared phone");
       default -> {
         LOG.info("Zalo event {} accepted and not used", name);
