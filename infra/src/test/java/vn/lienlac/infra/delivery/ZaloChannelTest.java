@@ -63,6 +63,31 @@ class ZaloChannelTest {
   }
 
   @Test
+  void with_appsecret_proof_enabled_each_call_carries_the_hmac_of_its_access_token() {
+    f.control(new JsonObject().put("nightTime", "day"));
+    var oa = f.oa;
+    var proving = new vn.lienlac.delivery.zalo.ZaloOaAccount(oa.oaId(), oa.appId(), oa.appSecret(), oa.openApiBase(),
+        oa.znsBase(), oa.oauthBase(), true, oa.refreshAhead(), oa.requestTimeout());
+    var tokens = f.tokens();
+    ZnsChannel channel = new ZnsChannel(f.d.pool, WebClient.create(f.d.vertx), tokens, proving, 300, ZaloFixture.DAYTIME);
+
+    assertThat(channel.send(new Outbound(f.attempt("zns", PHONE), PHONE, "x")).await()).isInstanceOf(SendResult.Accepted.class);
+
+    String token = tokens.accessToken(proving).await();
+    assertThat(f.twin.lastAppSecretProof()).isEqualTo(hmacSha256Hex(oa.appSecret(), token));
+  }
+
+  static String hmacSha256Hex(String key, String message) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void zns_error_codes_are_classified_invalid_number_no_zalo_and_unapproved_templates_permanent_quota_retried() {
     f.control(new JsonObject().put("nightTime", "day"));
     f.d.control(new JsonObject().put("provider", "zalo_zns")
