@@ -74,23 +74,27 @@ public final class ZaloWiring {
         new DeliveryReceipts(events), InboundReplies.create(), Clock.systemUTC());
   }
 
+  /** Where Twilio posts status changes; null (no callbacks) without a public URL. */
   public static String twilioStatusCallbackUrl(LienlacConfig config) {
-    return config.has(Setting.TWILIO_STATUS_CALLBACK_URL) ? config.string(Setting.TWILIO_STATUS_CALLBACK_URL)
-        : trimSlash(config.string(Setting.PUBLIC_BASE_URL)) + "/webhooks/twilio/status";
+    if (config.has(Setting.TWILIO_STATUS_CALLBACK_URL)) {
+      return config.string(Setting.TWILIO_STATUS_CALLBACK_URL);
+    }
+    return config.has(Setting.PUBLIC_BASE_URL)
+        ? trimSlash(config.string(Setting.PUBLIC_BASE_URL)) + "/webhooks/twilio/status" : null;
   }
 
-  /** Null unless Twilio is configured. */
+  /** Null unless Twilio and a callback URL are configured. */
   public static TwilioStatusCallbacks twilioCallbacks(Pool pool, LienlacConfig config, UserEvents events) {
-    if (!config.has(Setting.TWILIO_AUTH_TOKEN)) {
+    if (!config.has(Setting.TWILIO_AUTH_TOKEN) || twilioStatusCallbackUrl(config) == null) {
       return null;
     }
     return new TwilioStatusCallbacks(pool, config.string(Setting.TWILIO_AUTH_TOKEN), twilioStatusCallbackUrl(config),
         new DeliveryReceipts(events), Clock.systemUTC());
   }
 
-  /** The CallbackUrl given to eSMS, or null when no callback secret is configured. */
+  /** The CallbackUrl given to eSMS, or null without a callback secret and a public URL. */
   public static String esmsCallbackUrl(LienlacConfig config) {
-    if (!config.has(Setting.ESMS_CALLBACK_SECRET)) {
+    if (!config.has(Setting.ESMS_CALLBACK_SECRET) || !config.has(Setting.PUBLIC_BASE_URL)) {
       return null;
     }
     return trimSlash(config.string(Setting.PUBLIC_BASE_URL)) + "/webhooks/esms?secret="

@@ -17,9 +17,9 @@ import vn.lienlac.delivery.channel.SendResult;
 /**
  * ZNS template messages by phone (PROVIDERS.md): {@code POST {zns}/message/template} with the OA's
  * access token, the phone as {@code 84…}, the ZNS template and data mapped from our template
- * ({@code delivery.zalo_template}) and {@code tracking_id} = our attempt id. ZNS deduplicates on
- * nothing we control for certain, but the tracking id ties every receipt to the attempt and a resend
- * is what ZNS itself does on its retries, so the channel counts as idempotent (no {@code unknown}).
+ * ({@code delivery.zalo_template}) and {@code tracking_id} = our attempt id, which the delivery design
+ * (issue 5) treats as ZNS's idempotency key: the channel is idempotent, so an interrupted send is sent
+ * again rather than left {@code unknown}.
  */
 public final class ZnsChannel implements Channel {
 
