@@ -27,6 +27,7 @@ import vn.lienlac.api.platform.limits.RateLimiting;
 import vn.lienlac.api.realtime.RealtimeFeature;
 import vn.lienlac.api.webhooks.BankWebhooks;
 import vn.lienlac.payment.intake.BankTransactions;
+import vn.lienlac.api.webhooks.delivery.DeliveryWebhooks;
 
 /**
  * The HTTP door of the {@code api} role. On undeploy it stops accepting connections and lets
@@ -40,15 +41,23 @@ public final class ApiServer extends VerticleBase {
   private final ReadinessCheck readiness;
   private final Handler<RoutingContext> metrics;
   private final ApiDependencies dependencies;
+  private final DeliveryWebhooks webhooks;
   private HttpServer server;
 
   /** @param dependencies what the features of {@code /api/v1} are built from */
   public ApiServer(ApiServerOptions options, ReadinessCheck readiness, Handler<RoutingContext> metrics,
                    ApiDependencies dependencies) {
+    this(options, readiness, metrics, dependencies, DeliveryWebhooks.NONE);
+  }
+
+  /** @param webhooks the delivery providers' callbacks, mounted under {@code /webhooks} */
+  public ApiServer(ApiServerOptions options, ReadinessCheck readiness, Handler<RoutingContext> metrics,
+                   ApiDependencies dependencies, DeliveryWebhooks webhooks) {
     this.options = options;
     this.readiness = readiness;
     this.metrics = metrics;
     this.dependencies = dependencies;
+    this.webhooks = webhooks;
   }
 
   @Override
@@ -66,6 +75,7 @@ public final class ApiServer extends VerticleBase {
       new BankWebhooks(deps.webhooks(), BankTransactions.create(deps.pool()), deps.clock()).mount(router);
       router.route(ApiV1.BASE_PATH + "/*").subRouter(v1);
       features.forEach(f -> f.mountPublic(router));
+      webhooks.mount(router);
       router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(404, ctx -> Problems.send(ctx, 404, "not-found"));
       router.errorHandler(405, ctx -> Problems.send(ctx, 405, "method-not-allowed"));

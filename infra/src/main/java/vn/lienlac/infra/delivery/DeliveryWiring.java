@@ -34,7 +34,9 @@ public final class DeliveryWiring {
                                       LienlacConfig config, String bucketPrefix, DeliveryEvents events) {
     WebClient client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("lienlac-delivery").setConnectTimeout(5_000).setKeepAlive(true));
-    return new DeliveryWorker(ours, listenTo, List.of(smsChannel(client, config)),
+    List<Channel> channels = new java.util.ArrayList<>(List.of(smsChannel(client, config)));
+    channels.addAll(ZaloWiring.channels(vertx, ours, redis, client, config, bucketPrefix + "zalo-lock:"));
+    return new DeliveryWorker(ours, listenTo, channels,
         new TokenBuckets(redis, bucketPrefix), options(config), NoticeTemplates.BUNDLED, events);
   }
 
@@ -63,13 +65,13 @@ public final class DeliveryWiring {
         config.require(requiredSettings(config));
         yield new EsmsChannel(client, new EsmsAccount(trimSlash(config.string(Setting.ESMS_BASE_URL)),
             config.string(Setting.ESMS_API_KEY), config.string(Setting.ESMS_SECRET_KEY),
-            config.string(Setting.ESMS_BRANDNAME), null), sms);
+            config.string(Setting.ESMS_BRANDNAME), ZaloWiring.esmsCallbackUrl(config)), sms);
       }
       case "twilio" -> {
         config.require(requiredSettings(config));
         yield new TwilioSmsChannel(client, new TwilioAccount(trimSlash(config.string(Setting.TWILIO_BASE_URL)),
             config.string(Setting.TWILIO_ACCOUNT_SID), config.string(Setting.TWILIO_AUTH_TOKEN),
-            config.string(Setting.TWILIO_FROM), null), sms);
+            config.string(Setting.TWILIO_FROM), ZaloWiring.twilioStatusCallbackUrl(config)), sms);
       }
       default -> throw new ConfigException(Setting.SMS_PROVIDER.env() + " must be esms or twilio, got '" + provider + "'");
     };

@@ -74,6 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
           .with(Setting.JWT_SIGNING_KEY, vn.lienlac.infra.runtime.ApiKeys.demoKeyFile(dataDir).toString(), "demo");
       config = SandboxSettings.pointAt(config, sandbox.url(), SandboxAccounts.DEMO);
       config = SandboxBankDemo.configure(config);
+      if (config.integer(Setting.HTTP_PORT) > 0 && !config.has(Setting.PUBLIC_BASE_URL)) {
+        config = config.with(Setting.PUBLIC_BASE_URL, "http://127.0.0.1:" + config.integer(Setting.HTTP_PORT), "demo");
+      }
 
       ModuleMigrations.of(ours).migrate();
       if (!hasDistrictData(district)) {
@@ -86,7 +89,9 @@ public final class DemoCommand implements Callable<Integer> {
       printer.finished(DirectorySyncRunner.run(config, SyncMode.AUTO, null, printer));
       DemoAccounts.Shown accounts = DemoAccounts.ensure(config);
       DemoFees.ensure(config);
+      SandboxSettings.authoriseZalo(sandboxVertx, config, sandbox);
       runtime = LienlacRuntime.start(config, Role.ALL);
+      sandbox.zalo().webhookUrl("http://127.0.0.1:" + runtime.httpPort() + "/webhooks/zalo");
       bank = SandboxBankDemo.start(config);
       System.out.println(bank.describe());
       DemoBanner.print(System.out, runtime.httpPort(), sandbox.url(), ours, district, redis.url(), dataDir, accounts);

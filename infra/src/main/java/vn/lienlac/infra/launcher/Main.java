@@ -22,8 +22,9 @@ import vn.lienlac.infra.statements.StatementsCommand;
     footer = {"", "Run `./lienlac <command> --help` for the options of a command.",
         "Settings come from environment variables and lienlac.yaml: see `./lienlac config`."},
     subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, DistrictCommand.class, SandboxCommand.class,
-        StaffCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class, StatementsCommand.class,
-        vn.lienlac.infra.ledger.LedgerCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        StaffCommand.class, vn.lienlac.infra.zalo.ZaloCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class,
+        StatementsCommand.class, vn.lienlac.infra.ledger.LedgerCommand.class, BenchCommand.class, ConfigCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -38,9 +38,14 @@ import vn.lienlac.infra.delivery.DeliveryWiring;
 import vn.lienlac.api.realtime.RealtimeEvents;
 import vn.lienlac.api.threads.RealtimeUserEvents;
 import vn.lienlac.messaging.thread.StaffDeliveryRelease;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import vn.lienlac.api.webhooks.delivery.DeliveryWebhooks;
+import vn.lienlac.infra.delivery.ZaloWiring;
+import vn.lienlac.messaging.events.UserEvents;
 import io.vertx.pgclient.PgConnectOptions;
 import vn.lienlac.payment.events.InvoiceUpdates;
-import vn.lienlac.api.realtime.RealtimeEvents;
 
 /**
  * One running Liên Lạc process: Vert.x, its clients, and the verticles of its role, deployed
@@ -86,7 +91,7 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new RealtimePurge(ours, realtimeOptions));
         runtime.api = new ApiServer(new ApiServerOptions(config.string(Setting.HTTP_HOST),
             config.integer(Setting.HTTP_PORT), runtime.grace, trustedProxies(config), rateLimits(config)), readiness,
-            PrometheusScrapingHandler.create(metrics.registry()), deps);
+            PrometheusScrapingHandler.create(metrics.registry()), deps, webhooks(ours, config, realtime));
         runtime.deploy(runtime.api);
         runtime.deploy(new IdempotencyPurge(ours));
       }
@@ -171,5 +176,22 @@ public final class LienlacRuntime implements AutoCloseable {
       LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
     }
     LOG.info("Liên Lạc stopped");
+  }
+
+  /** The delivery providers' callbacks; their delivery.updated events go through the realtime publisher. */
+  private static DeliveryWebhooks webhooks(Pool ours, LienlacConfig config, Realtime realtime) {
+    UserEvents events = new UserEvents() {
+      @Override
+      public Future<Long> publish(String subject, String type, JsonObject data) {
+        return realtime.events().publish(subject, type, data);
+      }
+
+      @Override
+      public Future<Long> publish(SqlConnection tx, String subject, String type, JsonObject data) {
+        return realtime.events().publish(tx, subject, type, data);
+      }
+    };
+    return new DeliveryWebhooks(ZaloWiring.zaloWebhooks(ours, config, events),
+        ZaloWiring.twilioCallbacks(ours, config, events), ZaloWiring.esmsCallbacks(ours, config, events));
   }
 }

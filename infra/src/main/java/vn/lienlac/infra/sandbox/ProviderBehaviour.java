@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * per code, the next N answers forced, an outage window, and 429 above a quota per second. A code of
  * 400–599 is an HTTP status; any other is the provider's own error code (eSMS CodeResult, Twilio code).
  */
-final class ProviderBehaviour {
+public final class ProviderBehaviour {
 
   private long latencyMs;
   private final Map<String, Double> errorRates = new LinkedHashMap<>();
@@ -28,12 +28,12 @@ final class ProviderBehaviour {
   private long throttled;
   private final SplittableRandom random = new SplittableRandom(5);
 
-  static boolean isHttpStatus(String code) {
+  public static boolean isHttpStatus(String code) {
     return code.length() == 3 && code.charAt(0) >= '4' && code.charAt(0) <= '5';
   }
 
   /** The fault to answer this request with, or null to accept it. */
-  synchronized String nextFault(Instant now) {
+  public synchronized String nextFault(Instant now) {
     if (quotaPerSecond > 0) {
       long second = now.getEpochSecond();
       if (second != window) {
@@ -59,7 +59,7 @@ final class ProviderBehaviour {
     return null;
   }
 
-  synchronized long latencyMs() {
+  public synchronized long latencyMs() {
     return latencyMs;
   }
 

@@ -5,11 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** How every sandbox twin answers: JSON, after the latency it was told to have; 429 with Retry-After. */
-final class Responses {
+public final class Responses {
 
   private Responses() {}
 
-  static void json(Vertx vertx, RoutingContext ctx, long latencyMs, int status, JsonObject body) {
+  public static void json(Vertx vertx, RoutingContext ctx, long latencyMs, int status, JsonObject body) {
     if (status == 429) {
       ctx.response().putHeader("Retry-After", "1");
     }

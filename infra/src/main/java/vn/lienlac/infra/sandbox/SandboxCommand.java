@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.lienlac.infra.launcher.ServeCommand;
+import vn.lienlac.infra.sandbox.zalo.ZaloSandboxAccount;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = {"Nhà cung cấp giả lập / the sandbox providers on their own: eSMS and Twilio wire protocols,",
+    description = {"Nhà cung cấp giả lập / the sandbox providers on their own: eSMS, Twilio and Zalo wire protocols,",
         "a page showing what each phone received (/sandbox), the same as JSON (/sandbox/outbox?to=+84…)",
         "and POST /sandbox/control to make a provider slow, failing, down or throttled. Ctrl-C stops it."})
 public final class SandboxCommand implements Callable<Integer> {
@@ -54,6 +55,13 @@ public final class SandboxCommand implements Callable<Integer> {
     out.println("  # or LIENLAC_SMS_PROVIDER=twilio LIENLAC_TWILIO_BASE_URL=" + url + " LIENLAC_TWILIO_ACCOUNT_SID="
         + accounts.twilioAccountSid() + " LIENLAC_TWILIO_AUTH_TOKEN=" + accounts.twilioAuthToken()
         + " LIENLAC_TWILIO_FROM=" + accounts.twilioFrom());
+    out.println("  # Zalo (OA " + ZaloSandboxAccount.DEMO.oaId() + "): LIENLAC_ZALO_OA_ID=" + ZaloSandboxAccount.DEMO.oaId()
+        + " LIENLAC_ZALO_APP_ID=" + ZaloSandboxAccount.DEMO.appId() + " LIENLAC_ZALO_APP_SECRET=" + ZaloSandboxAccount.DEMO.appSecret()
+        + " LIENLAC_ZALO_OA_SECRET=" + ZaloSandboxAccount.DEMO.oaSecret() + " LIENLAC_ZALO_OPENAPI_BASE_URL=" + url
+        + " LIENLAC_ZALO_ZNS_BASE_URL=" + url + " LIENLAC_ZALO_OAUTH_BASE_URL=" + url);
+    out.println("  #   then ./lienlac zalo set-token --oa " + ZaloSandboxAccount.DEMO.oaId() + " --refresh-token-stdin <<< "
+        + ZaloSandboxAccount.DEMO.initialRefreshToken());
+    out.println("  #   and POST " + url + "/sandbox/zalo/control {\"webhookUrl\": \"<our public base>/webhooks/zalo\"}");
     out.println();
     out.println("Ctrl-C để dừng / to stop.");
   }

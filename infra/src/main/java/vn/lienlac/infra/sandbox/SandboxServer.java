@@ -8,10 +8,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.lienlac.infra.sandbox.zalo.ZaloSandboxAccount;
+import vn.lienlac.infra.sandbox.zalo.ZaloTwin;
 
 /**
  * The sandbox providers: one HTTP server on loopback speaking each provider's wire protocol (eSMS,
- * Twilio; FCM and Zalo join as further twins), keeping what each phone received and letting tests and
+ * Twilio, Zalo; FCM joins as a further twin), keeping what each phone received and letting tests and
  * benchmarks make providers slow, failing, down or throttled. Used by `./lienlac demo`,
  * `./lienlac sandbox` and the delivery tests.
  */
@@ -19,10 +21,12 @@ public final class SandboxServer {
 
   private final HttpServer server;
   private final Outbox outbox;
+  private final ZaloTwin zalo;
 
-  private SandboxServer(HttpServer server, Outbox outbox) {
+  private SandboxServer(HttpServer server, Outbox outbox, ZaloTwin zalo) {
     this.server = server;
     this.outbox = outbox;
+    this.zalo = zalo;
   }
 
   /** @param port 0 for a free port */
@@ -34,14 +38,17 @@ public final class SandboxServer {
     Map<String, ProviderBehaviour> providers = new LinkedHashMap<>();
     providers.put("esms", esms.behaviour);
     providers.put("twilio", twilio.behaviour);
+    ZaloTwin zalo = new ZaloTwin(vertx, ZaloSandboxAccount.DEMO, outbox, clock);
+    providers.putAll(new java.util.TreeMap<>(zalo.behaviours()));
 
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(256 * 1024).setHandleFileUploads(false));
     esms.mount(router);
     twilio.mount(router);
+    zalo.mount(router);
     new SandboxPages(outbox, providers, clock).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router);
-    return server.listen(port, host).map(s -> new SandboxServer(s, outbox));
+    return server.listen(port, host).map(s -> new SandboxServer(s, outbox, zalo));
   }
 
   public int port() {
@@ -51,6 +58,10 @@ public final class SandboxServer {
   /** The base URL every provider setting points at, e.g. {@code http://127.0.0.1:41234}. */
   public String url() {
     return "http://127.0.0.1:" + port();
+  }
+
+  public ZaloTwin zalo() {
+    return zalo;
   }
 
   public Outbox outbox() {

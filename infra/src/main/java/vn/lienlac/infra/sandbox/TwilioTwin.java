@@ -20,6 +20,7 @@ import vn.lienlac.delivery.sms.SmsSegments;
  * Twilio's Messages resource on loopback (PROVIDERS.md): HTTP Basic with the account's SID and token,
  * form fields {@code To}, {@code From}/{@code MessagingServiceSid}, {@code Body}; 201 with the message
  * resource, or Twilio's error document ({@code code}, {@code message}, {@code more_info}, {@code status}).
+ * With a {@code StatusCallback}, the statuses {@code sent} then {@code delivered} are posted to it, signed.
  */
 final class TwilioTwin {
 
@@ -32,8 +33,10 @@ final class TwilioTwin {
   private final Outbox outbox;
   private final Clock clock;
   final ProviderBehaviour behaviour = new ProviderBehaviour();
+  private final TwilioStatusCallbacks statusCallbacks;
 
   TwilioTwin(Vertx vertx, SandboxAccounts accounts, Outbox outbox, Clock clock) {
+    this.statusCallbacks = new TwilioStatusCallbacks(vertx, accounts);
     this.vertx = vertx;
     this.accounts = accounts;
     this.outbox = outbox;
@@ -80,6 +83,10 @@ final class TwilioTwin {
       String sender = from != null ? from : service;
       outbox.add(new Received("twilio", "sms", to, sender, body, now, sid));
       respond(ctx, 201, resource(sid, to, from, service, body, now));
+      String callback = form.get("StatusCallback");
+      if (callback != null && !callback.isBlank()) {
+        statusCallbacks.sentThenDelivered(callback, sid, to, sender);
+      }
     }
   }
 
