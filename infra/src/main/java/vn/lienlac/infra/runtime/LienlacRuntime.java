@@ -1,6 +1,12 @@
 package vn.lienlac.infra.runtime;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import vn.lienlac.api.devices.DeviceStore;
+import vn.lienlac.api.realtime.RealtimeEvents;
+import vn.lienlac.messaging.events.UserEvents;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.redis.client.Redis;
@@ -89,8 +95,11 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        // Workers reach the api schema's devices and realtime events through the messaging ports.
+        UserEvents userEvents = userEvents(Realtime.create(ours, redis, RealtimeSettings.options(config)).events());
         runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
-            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery()));
+            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery(), DeviceStore.create(ours)));
+        runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;
@@ -98,6 +107,21 @@ public final class LienlacRuntime implements AutoCloseable {
       runtime.close();
       throw e;
     }
+  }
+
+  /** The mobile API's realtime publisher behind the port workers use. */
+  static UserEvents userEvents(RealtimeEvents events) {
+    return new UserEvents() {
+      @Override
+      public Future<Long> publish(String subject, String type, JsonObject data) {
+        return events.publish(subject, type, data);
+      }
+
+      @Override
+      public Future<Long> publish(SqlConnection tx, String subject, String type, JsonObject data) {
+        return events.publish(tx, subject, type, data);
+      }
+    };
   }
 
   private static TrustedProxies trustedProxies(LienlacConfig config) {

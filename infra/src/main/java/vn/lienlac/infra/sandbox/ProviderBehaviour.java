@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * per code, the next N answers forced, an outage window, and 429 above a quota per second. A code of
  * 400–599 is an HTTP status; any other is the provider's own error code (eSMS CodeResult, Twilio code).
  */
-final class ProviderBehaviour {
+public final class ProviderBehaviour {
 
   private long latencyMs;
   private final Map<String, Double> errorRates = new LinkedHashMap<>();
@@ -23,17 +23,21 @@ final class ProviderBehaviour {
   private Instant outageUntil = Instant.MIN;
   private int outageStatus = 503;
   private int quotaPerSecond;
+  /** A quota over any 60 seconds (FCM counts per minute, not clock-aligned): one counter per second. */
+  private int quotaPerMinute;
+  private final long[] minuteSlots = new long[60];
+  private final int[] minuteCounts = new int[60];
   private long window = -1;
   private int inWindow;
   private long throttled;
   private final SplittableRandom random = new SplittableRandom(5);
 
-  static boolean isHttpStatus(String code) {
+  public static boolean isHttpStatus(String code) {
     return code.length() == 3 && code.charAt(0) >= '4' && code.charAt(0) <= '5';
   }
 
   /** The fault to answer this request with, or null to accept it. */
-  synchronized String nextFault(Instant now) {
+  public synchronized String nextFault(Instant now) {
     if (quotaPerSecond > 0) {
       long second = now.getEpochSecond();
       if (second != window) {
@@ -44,6 +48,10 @@ final class ProviderBehaviour {
         throttled++;
         return "429";
       }
+    }
+    if (quotaPerMinute > 0 && overMinuteQuota(now.getEpochSecond())) {
+      throttled++;
+      return "429";
     }
     if (now.isBefore(outageUntil)) {
       return Integer.toString(outageStatus);
@@ -59,7 +67,35 @@ final class ProviderBehaviour {
     return null;
   }
 
-  synchronized long latencyMs() {
+  private boolean overMinuteQuota(long second) {
+    int slot = (int) (second % 60);
+    if (minuteSlots[slot] != second) {
+      minuteSlots[slot] = second;
+      minuteCounts[slot] = 0;
+    }
+    long inWindow = 0;
+    for (int i = 0; i < 60; i++) {
+      if (second - minuteSlots[i] < 60) {
+        inWindow += minuteCounts[i];
+      }
+    }
+    if (inWindow >= quotaPerMinute) {
+      return true;
+    }
+    minuteCounts[slot]++;
+    return false;
+  }
+
+  /** Answers refused with 429 since start or the last reset. */
+  public synchronized long throttled() {
+    return throttled;
+  }
+
+  public synchronized void quotaPerMinute(int quota) {
+    quotaPerMinute = quota;
+  }
+
+  public synchronized long latencyMs() {
     return latencyMs;
   }
 
@@ -91,6 +127,7 @@ final class ProviderBehaviour {
           outageStatus = outage.getInteger("status", 503);
         }
         case "quotaPerSecond" -> quotaPerSecond = (int) nonNegative(control.getLong(field), field);
+        case "quotaPerMinute" -> quotaPerMinute = (int) nonNegative(control.getLong(field), field);
         default -> throw new IllegalArgumentException("unknown control field '" + field + "'");
       }
     }
@@ -104,13 +141,16 @@ final class ProviderBehaviour {
     outageStatus = 503;
     quotaPerSecond = 0;
     throttled = 0;
+    java.util.Arrays.fill(minuteSlots, 0);
+    java.util.Arrays.fill(minuteCounts, 0);
   }
 
   synchronized JsonObject toJson(Instant now) {
     return new JsonObject().put("latencyMs", latencyMs).put("errorRates", new JsonObject(new LinkedHashMap<>(errorRates)))
         .put("failNext", new JsonArray(failNext.stream().map(Object.class::cast).toList()))
         .put("outageSecondsLeft", now.isBefore(outageUntil) ? Duration.between(now, outageUntil).toSeconds() : 0)
-        .put("outageStatus", outageStatus).put("quotaPerSecond", quotaPerSecond).put("throttled", throttled);
+        .put("outageStatus", outageStatus).put("quotaPerSecond", quotaPerSecond)
+        .put("quotaPerMinute", quotaPerMinute).put("throttled", throttled);
   }
 
   private static long nonNegative(Long value, String field) {

@@ -54,6 +54,8 @@ public final class SandboxCommand implements Callable<Integer> {
     out.println("  # or LIENLAC_SMS_PROVIDER=twilio LIENLAC_TWILIO_BASE_URL=" + url + " LIENLAC_TWILIO_ACCOUNT_SID="
         + accounts.twilioAccountSid() + " LIENLAC_TWILIO_AUTH_TOKEN=" + accounts.twilioAuthToken()
         + " LIENLAC_TWILIO_FROM=" + accounts.twilioFrom());
+    out.println("  # push: LIENLAC_FCM_SERVICE_ACCOUNT_FILE=classpath:sandbox/fcm-service-account.json LIENLAC_FCM_BASE_URL="
+        + url + " LIENLAC_FCM_TOKEN_URL=" + url + "/token");
     out.println();
     out.println("Ctrl-C để dừng / to stop.");
   }

@@ -8,10 +8,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.lienlac.infra.sandbox.fcm.FcmSandboxAccount;
+import vn.lienlac.infra.sandbox.fcm.FcmTwin;
 
 /**
  * The sandbox providers: one HTTP server on loopback speaking each provider's wire protocol (eSMS,
- * Twilio; FCM and Zalo join as further twins), keeping what each phone received and letting tests and
+ * Twilio, FCM; Zalo joins as a further twin), keeping what each phone received and letting tests and
  * benchmarks make providers slow, failing, down or throttled. Used by `./lienlac demo`,
  * `./lienlac sandbox` and the delivery tests.
  */
@@ -20,9 +22,17 @@ public final class SandboxServer {
   private final HttpServer server;
   private final Outbox outbox;
 
-  private SandboxServer(HttpServer server, Outbox outbox) {
+  private final FcmTwin fcm;
+
+  private SandboxServer(HttpServer server, Outbox outbox, FcmTwin fcm) {
     this.server = server;
     this.outbox = outbox;
+    this.fcm = fcm;
+  }
+
+  /** The FCM twin: its counters (tokens issued, accepted, throttled) and token lifetime. */
+  public FcmTwin fcm() {
+    return fcm;
   }
 
   /** @param port 0 for a free port */
@@ -34,14 +44,17 @@ public final class SandboxServer {
     Map<String, ProviderBehaviour> providers = new LinkedHashMap<>();
     providers.put("esms", esms.behaviour);
     providers.put("twilio", twilio.behaviour);
+    FcmTwin fcm = new FcmTwin(vertx, FcmSandboxAccount.demo(), outbox, clock);
+    providers.put("fcm", fcm.behaviour);
 
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(256 * 1024).setHandleFileUploads(false));
     esms.mount(router);
     twilio.mount(router);
+    fcm.mount(router);
     new SandboxPages(outbox, providers, clock).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router);
-    return server.listen(port, host).map(s -> new SandboxServer(s, outbox));
+    return server.listen(port, host).map(s -> new SandboxServer(s, outbox, fcm));
   }
 
   public int port() {

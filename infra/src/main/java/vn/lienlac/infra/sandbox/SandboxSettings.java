@@ -2,6 +2,8 @@ package vn.lienlac.infra.sandbox;
 
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
+import vn.lienlac.infra.sandbox.fcm.FcmSandboxAccount;
+import vn.lienlac.infra.sandbox.fcm.FcmTwin;
 
 /** Points every provider setting at a running sandbox (the demo, and tests that assemble the runtime). */
 public final class SandboxSettings {
@@ -16,6 +18,9 @@ public final class SandboxSettings {
         .with(Setting.TWILIO_BASE_URL, sandboxUrl, "sandbox")
         .with(Setting.TWILIO_ACCOUNT_SID, accounts.twilioAccountSid(), "sandbox")
         .with(Setting.TWILIO_AUTH_TOKEN, accounts.twilioAuthToken(), "sandbox")
-        .with(Setting.TWILIO_FROM, accounts.twilioFrom(), "sandbox");
+        .with(Setting.TWILIO_FROM, accounts.twilioFrom(), "sandbox")
+        .with(Setting.FCM_SERVICE_ACCOUNT_FILE, "classpath:" + FcmSandboxAccount.RESOURCE, "sandbox")
+        .with(Setting.FCM_BASE_URL, sandboxUrl, "sandbox")
+        .with(Setting.FCM_TOKEN_URL, sandboxUrl + FcmTwin.TOKEN_PATH, "sandbox");
   }
 }
