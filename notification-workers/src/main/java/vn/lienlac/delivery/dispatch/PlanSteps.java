@@ -87,7 +87,7 @@ final class PlanSteps {
                 d.guardians().toArray(Long[]::new), d.channels().toArray(String[]::new),
                 d.steps().toArray(Integer[]::new), queuePriority(priority), school, d.notBefore().toArray(Long[]::new)))
             .compose(v -> tx.preparedQuery(DispatchSql.MARK_SENDING)
-                .execute(Tuple.of(messageId, d.sending().toArray(Long[]::new))));
+                .execute(Tuple.of(messageId, (Object) d.sending().toArray(Long[]::new))));
     return inserted.compose(v -> d.unreachable().isEmpty() ? Future.succeededFuture()
         : tx.preparedQuery(DispatchSql.MARK_UNREACHABLE).execute(Tuple.of(messageId,
             d.unreachable().toArray(Long[]::new), d.reasons().toArray(String[]::new)))).mapEmpty();
