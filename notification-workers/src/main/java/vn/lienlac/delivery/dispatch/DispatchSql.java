@@ -62,7 +62,9 @@ final class DispatchSql {
 
   /**
    * Recipients not yet delivered whose latest plan step is over: every attempt of it failed, or one is
-   * held back by a provider's open breaker, or it delivered nowhere within the fallback delay.
+   * held back by a provider's open breaker, or it delivered nowhere within the fallback delay. A
+   * recipient becomes unreachable only when every attempt of every step failed (an earlier step may
+   * still deliver).
    */
   static final String STEP_OVER = """
       WITH open AS (
@@ -70,16 +72,17 @@ final class DispatchSql {
         FROM messaging.recipient r
         JOIN delivery.attempt a ON a.recipient_message_id = r.message_id AND a.recipient_guardian_id = r.guardian_id
         WHERE r.message_id = $1 AND r.delivery_state IN ('pending', 'sending')),
-      latest AS (SELECT g, max(plan_step) AS step FROM open GROUP BY g)
-      SELECT o.g, l.step, bool_and(o.state IN ('failed', 'unknown')) AS all_failed,
+      latest AS (SELECT g, max(plan_step) AS step, bool_and(state IN ('failed', 'unknown')) AS everything_failed
+                 FROM open GROUP BY g)
+      SELECT o.g, l.step, l.everything_failed,
              (array_agg(o.last_error ORDER BY o.id DESC))[1] AS last_error,
              p.channels, p.quiet_from, p.quiet_until
       FROM open o JOIN latest l ON l.g = o.g AND o.plan_step = l.step
         LEFT JOIN delivery.guardian_preference p ON p.guardian_id = o.g
-      GROUP BY o.g, l.step, p.channels, p.quiet_from, p.quiet_until
+      GROUP BY o.g, l.step, l.everything_failed, p.channels, p.quiet_from, p.quiet_until
       HAVING bool_and(o.state IN ('failed', 'unknown')) OR bool_or(o.held_by_breaker)
           OR min(o.created_at) < now() - $2::bigint * interval '1 millisecond'
-      ORDER BY o.g LIMIT $3""";
+      ORDER BY l.everything_failed DESC, o.g LIMIT $3""";
 
   /** Delivered, not acknowledged after the reminder delay, and not reminded yet (no later step). */
   static final String ACK_OVERDUE = """
