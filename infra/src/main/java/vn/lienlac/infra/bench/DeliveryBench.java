@@ -91,6 +91,9 @@ public final class DeliveryBench implements Callable<Integer> {
             "--bucket-prefix", prefix, "--batch", Integer.toString(batch), "--instances", Integer.toString(instances));
         children.add(w);
       }
+      for (int i = 0; i < 2; i++) {
+        awaitReady(logs.resolve("delivery-worker-" + i + ".log"), children.get(1 + i), Duration.ofSeconds(180));
+      }
       if (faults) {
         control(sandbox, new JsonObject().put("provider", "fcm").put("errorRates", new JsonObject().put("UNREGISTERED", 0.05)));
       }
@@ -165,6 +168,21 @@ public final class DeliveryBench implements Callable<Integer> {
       }
     }
     throw new UserFacingException("the sandbox did not start (see its log)");
+  }
+
+  /** The workers process prints "ready" once its verticles run: the clock starts after JVM start-up. */
+  private static void awaitReady(Path log, Process worker, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!worker.isAlive()) {
+        throw new UserFacingException("a workers process ended (see " + log + ")");
+      }
+      if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch("ready"::equals)) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new UserFacingException("a workers process was not ready within " + patience.toSeconds() + " s (see " + log + ")");
   }
 
   private static int freePort() throws IOException {
