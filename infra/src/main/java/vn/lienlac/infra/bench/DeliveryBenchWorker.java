@@ -47,6 +47,7 @@ public final class DeliveryBenchWorker implements Callable<Integer> {
   @Option(names = "--connections", defaultValue = "4") int connections;
   @Option(names = "--streams", defaultValue = "250") int streams;
   @Option(names = "--instances", defaultValue = "2") int instances;
+  @Option(names = "--lease", defaultValue = "PT30S") Duration lease;
 
   @Override
   public Integer call() throws Exception {
@@ -59,7 +60,7 @@ public final class DeliveryBenchWorker implements Callable<Integer> {
         .connectingTo(PgConnectOptions.fromUri(pgUrl)).using(vertx).build();
     Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl)
         .setMaxPoolSize(16).setMaxPoolWaiting(100_000));
-    DeliveryOptions options = new DeliveryOptions(batch, Duration.ofSeconds(30), Duration.ofMillis(500), 20,
+    DeliveryOptions options = new DeliveryOptions(batch, lease, Duration.ofMillis(500), 20,
         Duration.ofMillis(500), Duration.ofSeconds(10), 20)
         .withBreaker(20, Duration.ofSeconds(5)).withChannelRate("push", rate);
     DeviceStore devices = DeviceStore.create(pool);
