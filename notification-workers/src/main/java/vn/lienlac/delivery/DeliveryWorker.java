@@ -20,6 +20,8 @@ import vn.lienlac.delivery.channel.SendResult;
 import vn.lienlac.delivery.impl.AttemptQueue;
 import vn.lienlac.delivery.impl.Backoff;
 import vn.lienlac.delivery.impl.ClaimedAttempt;
+import vn.lienlac.delivery.impl.RecipientAttempts;
+import vn.lienlac.delivery.policy.CircuitBreaker;
 import vn.lienlac.messaging.notice.NoticeTemplates;
 import vn.lienlac.messaging.ratelimit.TokenBuckets;
 
@@ -43,7 +45,9 @@ public final class DeliveryWorker extends VerticleBase {
   private final DeliveryEvents events;
   private final Backoff backoff;
   private final String workerId;
+  private final Map<String, CircuitBreaker> breakers = new java.util.HashMap<>();
   private AttemptQueue queue;
+  private RecipientAttempts recipients;
   private PgSubscriber subscriber;
   private long timer = -1;
   private boolean stopping;
@@ -76,6 +80,9 @@ public final class DeliveryWorker extends VerticleBase {
   @Override
   public Future<?> start() {
     queue = new AttemptQueue(pool, workerId);
+    recipients = new RecipientAttempts(pool, workerId, vn.lienlac.delivery.policy.SchoolPolicy.DEFAULT_ZNS_PRICE_VND);
+    channels.values().forEach(c -> breakers.put(c.provider(),
+        new CircuitBreaker(options.breakerThreshold(), options.breakerCooldown(), System::nanoTime)));
     timer = vertx.setPeriodic(options.pollInterval().toMillis(), id -> wake());
     subscriber = PgSubscriber.subscriber(vertx, listenTo).reconnectPolicy(retries -> 1_000L);
     subscriber.channel(DeliverySchema.WAKE_CHANNEL).handler(payload -> wake());
@@ -136,6 +143,12 @@ public final class DeliveryWorker extends VerticleBase {
           if (!reclaimed.isEmpty()) {
             LOG.info("{} expired claims returned to the queue", reclaimed.size());
           }
+          return recipients.failUnserved(List.copyOf(channels.keySet()));
+        })
+        .compose(unserved -> {
+          if (unserved > 0) {
+            LOG.info("{} attempts of channels these workers do not serve failed over to the next step", unserved);
+          }
           return queue.claim(List.copyOf(channels.keySet()), options.batchSize(), options.lease());
         })
         .compose(claimed -> {
@@ -147,28 +160,62 @@ public final class DeliveryWorker extends VerticleBase {
 
   private Future<?> deliver(ClaimedAttempt attempt, long deadline) {
     Channel channel = channels.get(attempt.channel());
-    if (attempt.phoneE164() == null) {
-      return queue.finish(attempt.id(), "failed", "the attempt has no notice to deliver");
-    }
-    String text;
+    Outbound outbound;
     try {
-      text = templates.render(attempt.template(), attempt.language(), attempt.params());
+      outbound = outbound(attempt);
     } catch (IllegalArgumentException e) {
       return queue.finish(attempt.id(), "failed", e.getMessage());
     }
+    CircuitBreaker breaker = breakers.get(channel.provider());
     return permit(channel, deadline).compose(wait -> {
       if (wait != null) {
         events.recorded(channel.kind(), channel.provider(), "rate_limited", 0);
         return queue.retryLater(attempt.id(), wait, "waiting for the " + channel.provider() + " rate limit");
       }
+      if (!breaker.allow()) {
+        events.recorded(channel.kind(), channel.provider(), "held", 0);
+        return attempt.forRecipient()
+            ? recipients.holdByBreaker(attempt.id(), breaker.remainingCooldown().plusMillis(100),
+                "circuit_open: " + channel.provider() + " is failing; held back")
+            : queue.retryLater(attempt.id(), breaker.remainingCooldown().plusMillis(100),
+                "circuit_open: " + channel.provider() + " is failing; held back");
+      }
       return queue.markSending(attempt.id(), channel.provider(), options.lease()).compose(ours -> ours
-          ? channel.send(new Outbound(attempt.id(), attempt.phoneE164(), text))
-              .compose(result -> record(attempt, channel, attempt.attemptsMade() + 1, result))
+          ? channel.send(outbound).compose(result -> {
+              observe(breaker, result);
+              return record(attempt, channel, attempt.attemptsMade() + 1, result);
+            })
           : Future.succeededFuture());
     }).recover(e -> {
       LOG.warn("attempt {} could not be processed ({}); its lease will return it", attempt.id(), e.getMessage());
       return Future.succeededFuture();
     });
+  }
+
+  /** What the attempt sends: a rendered notice, or the message for one guardian. */
+  private Outbound outbound(ClaimedAttempt attempt) {
+    if (attempt.forRecipient()) {
+      if ("recalled".equals(attempt.messageStatus())) {
+        throw new IllegalArgumentException("recalled: the sender recalled the message");
+      }
+      var m = attempt.message();
+      String text = "push".equals(attempt.channel()) || m.title() == null ? m.body() : m.title() + ": " + m.body();
+      return new Outbound(attempt.id(), attempt.phoneE164(), text, m);
+    }
+    if (attempt.phoneE164() == null) {
+      throw new IllegalArgumentException("the attempt has no notice to deliver");
+    }
+    return new Outbound(attempt.id(), attempt.phoneE164(),
+        templates.render(attempt.template(), attempt.language(), attempt.params()));
+  }
+
+  /** Provider trouble (5xx, timeouts) trips the breaker; a quota answer or one message refused does not. */
+  private static void observe(CircuitBreaker breaker, SendResult result) {
+    if (result instanceof SendResult.Transient t && !t.reason().contains("QUOTA_EXCEEDED") && !t.reason().contains("429")) {
+      breaker.failed();
+    } else {
+      breaker.succeeded();
+    }
   }
 
   /**
@@ -178,8 +225,9 @@ public final class DeliveryWorker extends VerticleBase {
   private Future<Duration> permit(Channel channel, long deadline) {
     // A tenth of a second of burst: a provider counting per clock second then sees at most the rate
     // plus that, where a full second of burst could double it at a second boundary.
-    long capacity = Math.max(1, (long) (options.ratePerSecond() / 10));
-    return buckets.take(channel.rateLimitKey(), capacity, options.ratePerSecond(), 1)
+    double rate = options.rateOf(channel.kind());
+    long capacity = Math.max(1, (long) (rate / 10));
+    return buckets.take(channel.rateLimitKey(), capacity, rate, 1)
         .transform(ar -> {
           if (ar.failed()) {
             LOG.warn("rate limit unavailable ({}); {} sends wait", ar.cause().getMessage(), channel.provider());
@@ -202,7 +250,9 @@ public final class DeliveryWorker extends VerticleBase {
     events.recorded(channel.kind(), channel.provider(), outcome,
         result instanceof SendResult.Accepted a ? a.costVnd() : 0);
     return switch (result) {
-      case SendResult.Accepted a -> queue.accepted(id, a.providerMessageId(), a.segments(), a.costVnd());
+      case SendResult.Accepted a -> attempt.forRecipient()
+          ? recipients.accepted(id, a.providerMessageId(), a.segments(), a.costVnd())
+          : queue.accepted(id, a.providerMessageId(), a.segments(), a.costVnd());
       case SendResult.Permanent p -> {
         LOG.warn("attempt {} failed at {}: {}", id, channel.provider(), p.reason());
         yield queue.finish(id, "failed", p.reason());

@@ -6,7 +6,15 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import vn.lienlac.delivery.dispatch.DispatchOptions;
+import vn.lienlac.delivery.dispatch.MessageDispatcher;
+import vn.lienlac.delivery.policy.SchoolPolicy;
+import vn.lienlac.messaging.devices.Devices;
+import vn.lienlac.messaging.events.UserEvents;
 import vn.lienlac.delivery.DeliveryEvents;
 import vn.lienlac.delivery.DeliveryOptions;
 import vn.lienlac.delivery.DeliveryWorker;
@@ -31,20 +39,33 @@ public final class DeliveryWiring {
   private DeliveryWiring() {}
 
   public static DeliveryWorker worker(Vertx vertx, Pool ours, PgConnectOptions listenTo, Redis redis,
-                                      LienlacConfig config, String bucketPrefix, DeliveryEvents events) {
+                                      LienlacConfig config, String bucketPrefix, DeliveryEvents events, Devices devices) {
     WebClient client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("lienlac-delivery").setConnectTimeout(5_000).setKeepAlive(true));
-    List<Channel> channels = new java.util.ArrayList<>(List.of(smsChannel(client, config)));
+    List<Channel> channels = new ArrayList<>();
+    channels.add(smsChannel(client, config));
     channels.addAll(ZaloWiring.channels(vertx, ours, redis, client, config, bucketPrefix + "zalo-lock:"));
+    PushWiring.pushChannel(vertx, config, devices).ifPresent(channels::add);
     return new DeliveryWorker(ours, listenTo, channels,
         new TokenBuckets(redis, bucketPrefix), options(config), NoticeTemplates.BUNDLED, events);
+  }
+
+  /** The dispatcher of messages into attempts, with the default school policy from the settings. */
+  public static MessageDispatcher dispatcher(Pool ours, UserEvents events, LienlacConfig config) {
+    SchoolPolicy defaults = new SchoolPolicy(config.flag(Setting.DELIVERY_SMS_ALLOWED), Map.of(),
+        config.duration(Setting.DELIVERY_FALLBACK_AFTER), config.duration(Setting.DELIVERY_ACK_REMINDER),
+        config.longValue(Setting.DELIVERY_ZNS_PRICE_VND));
+    return new MessageDispatcher(ours, events, new DispatchOptions(config.integer(Setting.DELIVERY_DISPATCH_CHUNK),
+        config.duration(Setting.DELIVERY_DISPATCH_INTERVAL), defaults), Clock.systemUTC());
   }
 
   public static DeliveryOptions options(LienlacConfig config) {
     DeliveryOptions defaults = DeliveryOptions.DEFAULTS;
     return new DeliveryOptions(config.integer(Setting.DELIVERY_BATCH_SIZE), config.duration(Setting.DELIVERY_LEASE),
         config.duration(Setting.DELIVERY_POLL_INTERVAL), config.integer(Setting.DELIVERY_MAX_ATTEMPTS),
-        defaults.firstRetryDelay(), defaults.maxRetryDelay(), config.decimal(Setting.SMS_RATE_PER_SECOND));
+        defaults.firstRetryDelay(), defaults.maxRetryDelay(), config.decimal(Setting.SMS_RATE_PER_SECOND))
+        .withBreaker(config.integer(Setting.DELIVERY_BREAKER_FAILURES), config.duration(Setting.DELIVERY_BREAKER_COOLDOWN))
+        .withChannelRate("push", config.decimal(Setting.FCM_RATE_PER_SECOND));
   }
 
   /** The settings the configured SMS provider needs (serve names them all at once when missing). */

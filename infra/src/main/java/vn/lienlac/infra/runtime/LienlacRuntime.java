@@ -1,6 +1,12 @@
 package vn.lienlac.infra.runtime;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import vn.lienlac.api.devices.DeviceStore;
+import vn.lienlac.api.realtime.RealtimeEvents;
+import vn.lienlac.messaging.events.UserEvents;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.redis.client.Redis;
@@ -106,14 +112,15 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        // Workers reach the api schema's devices and realtime events through the messaging ports.
+        UserEvents userEvents = userEvents(Realtime.create(ours, redis, RealtimeSettings.options(config)).events());
         runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
-            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery()));
+            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery(), DeviceStore.create(ours)));
+        runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
         runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config, Notices.create(ours),
-            new InvoiceUpdates(ours, RealtimeEvents.create(ours, redis, RealtimeSettings.options(config).channel()))));
+            new InvoiceUpdates(ours, userEvents)));
         // Guardians' thread messages held back by office hours reach the staff member when the office opens.
-        runtime.deploy(new StaffDeliveryRelease(ours, new RealtimeUserEvents(
-            RealtimeEvents.create(ours, redis, config.string(Setting.REALTIME_CHANNEL))), Clock.systemUTC(),
-            THREAD_RELEASE_INTERVAL));
+        runtime.deploy(new StaffDeliveryRelease(ours, userEvents, Clock.systemUTC(), THREAD_RELEASE_INTERVAL));
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;
@@ -123,7 +130,20 @@ public final class LienlacRuntime implements AutoCloseable {
     }
   }
 
-  /** The notice port until the durable notice outbox is merged (it stores nothing: such notices fail, logged). */
+  /** The mobile API's realtime publisher behind the port workers use. */
+  static UserEvents userEvents(RealtimeEvents events) {
+    return new UserEvents() {
+      @Override
+      public Future<Long> publish(String subject, String type, JsonObject data) {
+        return events.publish(subject, type, data);
+      }
+
+      @Override
+      public Future<Long> publish(SqlConnection tx, String subject, String type, JsonObject data) {
+        return events.publish(tx, subject, type, data);
+      }
+    };
+  }
 
   private static TrustedProxies trustedProxies(LienlacConfig config) {
     try {

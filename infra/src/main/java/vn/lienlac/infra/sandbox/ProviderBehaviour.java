@@ -23,6 +23,10 @@ public final class ProviderBehaviour {
   private Instant outageUntil = Instant.MIN;
   private int outageStatus = 503;
   private int quotaPerSecond;
+  /** A quota over any 60 seconds (FCM counts per minute, not clock-aligned): one counter per second. */
+  private int quotaPerMinute;
+  private final long[] minuteSlots = new long[60];
+  private final int[] minuteCounts = new int[60];
   private long window = -1;
   private int inWindow;
   private long throttled;
@@ -45,6 +49,10 @@ public final class ProviderBehaviour {
         return "429";
       }
     }
+    if (quotaPerMinute > 0 && overMinuteQuota(now.getEpochSecond())) {
+      throttled++;
+      return "429";
+    }
     if (now.isBefore(outageUntil)) {
       return Integer.toString(outageStatus);
     }
@@ -57,6 +65,34 @@ public final class ProviderBehaviour {
       }
     }
     return null;
+  }
+
+  private boolean overMinuteQuota(long second) {
+    int slot = (int) (second % 60);
+    if (minuteSlots[slot] != second) {
+      minuteSlots[slot] = second;
+      minuteCounts[slot] = 0;
+    }
+    long inWindow = 0;
+    for (int i = 0; i < 60; i++) {
+      if (second - minuteSlots[i] < 60) {
+        inWindow += minuteCounts[i];
+      }
+    }
+    if (inWindow >= quotaPerMinute) {
+      return true;
+    }
+    minuteCounts[slot]++;
+    return false;
+  }
+
+  /** Answers refused with 429 since start or the last reset. */
+  public synchronized long throttled() {
+    return throttled;
+  }
+
+  public synchronized void quotaPerMinute(int quota) {
+    quotaPerMinute = quota;
   }
 
   public synchronized long latencyMs() {
@@ -91,6 +127,7 @@ public final class ProviderBehaviour {
           outageStatus = outage.getInteger("status", 503);
         }
         case "quotaPerSecond" -> quotaPerSecond = (int) nonNegative(control.getLong(field), field);
+        case "quotaPerMinute" -> quotaPerMinute = (int) nonNegative(control.getLong(field), field);
         default -> throw new IllegalArgumentException("unknown control field '" + field + "'");
       }
     }
@@ -104,13 +141,16 @@ public final class ProviderBehaviour {
     outageStatus = 503;
     quotaPerSecond = 0;
     throttled = 0;
+    java.util.Arrays.fill(minuteSlots, 0);
+    java.util.Arrays.fill(minuteCounts, 0);
   }
 
   synchronized JsonObject toJson(Instant now) {
     return new JsonObject().put("latencyMs", latencyMs).put("errorRates", new JsonObject(new LinkedHashMap<>(errorRates)))
         .put("failNext", new JsonArray(failNext.stream().map(Object.class::cast).toList()))
         .put("outageSecondsLeft", now.isBefore(outageUntil) ? Duration.between(now, outageUntil).toSeconds() : 0)
-        .put("outageStatus", outageStatus).put("quotaPerSecond", quotaPerSecond).put("throttled", throttled);
+        .put("outageStatus", outageStatus).put("quotaPerSecond", quotaPerSecond)
+        .put("quotaPerMinute", quotaPerMinute).put("throttled", throttled);
   }
 
   private static long nonNegative(Long value, String field) {

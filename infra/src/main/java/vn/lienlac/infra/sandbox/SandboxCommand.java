@@ -62,6 +62,8 @@ public final class SandboxCommand implements Callable<Integer> {
     out.println("  #   then ./lienlac zalo set-token --oa " + ZaloSandboxAccount.DEMO.oaId() + " --refresh-token-stdin <<< "
         + ZaloSandboxAccount.DEMO.initialRefreshToken());
     out.println("  #   and POST " + url + "/sandbox/zalo/control {\"webhookUrl\": \"<our public base>/webhooks/zalo\"}");
+    out.println("  # push: LIENLAC_FCM_SERVICE_ACCOUNT_FILE=classpath:sandbox/fcm-service-account.json LIENLAC_FCM_BASE_URL="
+        + url + " LIENLAC_FCM_TOKEN_URL=" + url + "/token");
     out.println();
     out.println("Ctrl-C để dừng / to stop.");
   }

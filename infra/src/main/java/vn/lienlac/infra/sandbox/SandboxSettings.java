@@ -7,6 +7,8 @@ import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.runtime.Connections;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.infra.sandbox.zalo.ZaloSandboxAccount;
+import vn.lienlac.infra.sandbox.fcm.FcmSandboxAccount;
+import vn.lienlac.infra.sandbox.fcm.FcmTwin;
 
 /** Points every provider setting at a running sandbox (the demo, and tests that assemble the runtime). */
 public final class SandboxSettings {
@@ -29,7 +31,10 @@ public final class SandboxSettings {
         .with(Setting.ZALO_OA_SECRET, zalo.oaSecret(), "sandbox")
         .with(Setting.ZALO_OPENAPI_BASE_URL, sandboxUrl, "sandbox")
         .with(Setting.ZALO_ZNS_BASE_URL, sandboxUrl, "sandbox")
-        .with(Setting.ZALO_OAUTH_BASE_URL, sandboxUrl, "sandbox");
+        .with(Setting.ZALO_OAUTH_BASE_URL, sandboxUrl, "sandbox")
+        .with(Setting.FCM_SERVICE_ACCOUNT_FILE, "classpath:" + FcmSandboxAccount.RESOURCE, "sandbox")
+        .with(Setting.FCM_BASE_URL, sandboxUrl, "sandbox")
+        .with(Setting.FCM_TOKEN_URL, sandboxUrl + FcmTwin.TOKEN_PATH, "sandbox");
   }
 
   /**

@@ -85,7 +85,7 @@ final class DeliveryFixture implements AutoCloseable {
         options, NoticeTemplates.BUNDLED, events);
   }
 
-  String deploy(DeliveryWorker worker) {
+  String deploy(io.vertx.core.Deployable worker) {
     return vertx.deployVerticle(worker).await();
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.lienlac.delivery.channel.MessageContent;
 
 /**
  * The durable work queue in {@code delivery.attempt}. Every write after the claim is conditional on
@@ -46,7 +47,7 @@ public final class AttemptQueue {
 
   static final String CLAIM = """
       WITH due AS (
-        SELECT id, notice_id FROM delivery.attempt
+        SELECT id, notice_id, recipient_message_id, recipient_guardian_id FROM delivery.attempt
         WHERE state = 'pending' AND next_attempt_at <= now() AND channel = ANY($3::text[])
         ORDER BY priority, next_attempt_at
         LIMIT $2
@@ -55,8 +56,12 @@ public final class AttemptQueue {
       SET state = 'claimed', claimed_by = $1, lease_until = now() + $4::bigint * interval '1 millisecond',
           updated_at = now()
       FROM due LEFT JOIN messaging.notice n ON n.id = due.notice_id
+        LEFT JOIN messaging.message m ON m.id = due.recipient_message_id
+        LEFT JOIN directory.guardian g ON g.id = due.recipient_guardian_id
       WHERE a.id = due.id
-      RETURNING a.id, a.channel, a.attempt_count, n.phone_e164, n.template, n.params, n.language""";
+      RETURNING a.id, a.channel, a.attempt_count, coalesce(n.phone_e164, g.phone_e164), n.template, n.params,
+        coalesce(n.language, g.language), m.id, due.recipient_guardian_id, m.title, m.body, m.priority, m.school_code,
+        m.status""";
 
   static final String MARK_SENDING = """
       UPDATE delivery.attempt
@@ -140,8 +145,11 @@ public final class AttemptQueue {
       if (json instanceof JsonObject object) {
         object.forEach(e -> params.put(e.getKey(), String.valueOf(e.getValue())));
       }
+      MessageContent message = r.getLong(7) == null ? null : new MessageContent(r.getLong(7), r.getLong(8),
+          r.getString(9), r.getString(10), r.getString(11), r.getString(6) == null ? "vi" : r.getString(6),
+          r.getString(12));
       out.add(new ClaimedAttempt(r.getLong(0), r.getString(1), r.getInteger(2), r.getString(3), r.getString(4),
-          params, r.getString(6)));
+          params, r.getString(6), message, r.getString(13)));
     }
     return out;
   }

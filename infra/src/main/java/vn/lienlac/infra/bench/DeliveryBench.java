@@ -1,0 +1,193 @@
+package vn.lienlac.infra.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.lienlac.infra.config.LienlacConfig;
+import vn.lienlac.infra.config.ProjectPaths;
+import vn.lienlac.infra.config.Setting;
+import vn.lienlac.infra.launcher.UserFacingException;
+import vn.lienlac.infra.runtime.LocalDatabases;
+import vn.lienlac.infra.runtime.ModuleMigrations;
+import vn.lienlac.infra.support.db.PgUrl;
+
+@Command(name = "delivery", mixinStandardHelpOptions = true,
+    description = {"1,000,000 push deliveries (scaled by --scale) of one queued message to guardians with one",
+        "device each, by 2 workers processes (child JVMs) against the sandbox FCM in a third process",
+        "(quota 600,000/min). Run 1: clean. Run 2: 5% UNREGISTERED tokens and a 60-second outage (503).",
+        "Prints per run {\"bench\":\"delivery\",\"deliveries\":…,\"rate_per_s\":…,\"provider_429\":…,",
+        "\"queue_to_accept_p99_ms\":…,\"lost\":…,\"non_final\":…}. Targets: ≥ 9,500/s, 0 429s, p99 ≤ 2 s,",
+        "nothing lost, every delivery final. Logs in <data dir>/bench/delivery-*.log."})
+public final class DeliveryBench implements Callable<Integer> {
+
+  private static final String OURS = "lienlac_bench_delivery";
+
+  @Option(names = "--scale", defaultValue = "1.0", description = "Deliveries factor (1.0 = 1,000,000). Default: ${DEFAULT-VALUE}.")
+  double scale;
+
+  @Option(names = "--batch", defaultValue = "500", description = "Attempts a worker claims at once. Default: ${DEFAULT-VALUE}.")
+  int batch;
+
+  @Option(names = "--workers-per-process", defaultValue = "2", description = "Worker loops per process. Default: ${DEFAULT-VALUE}.")
+  int instances;
+
+  @Option(names = "--only-clean", description = "Skip the second run (token errors and outage).")
+  boolean onlyClean;
+
+  @Override
+  public Integer call() throws Exception {
+    if (scale <= 0 || scale > 10) {
+      throw new IllegalArgumentException("--scale must be in (0, 10], got " + scale);
+    }
+    LienlacConfig config = LienlacConfig.load();
+    if (!config.has(Setting.REDIS_URL)) {
+      throw new UserFacingException("bench delivery needs LIENLAC_REDIS_URL (the workers share its token bucket)");
+    }
+    int deliveries = Math.max(100, (int) Math.round(1_000_000 * scale));
+    Path logs = ProjectPaths.resolve(config.string(Setting.DATA_DIR)).resolve("bench");
+    Files.createDirectories(logs);
+    try (BenchServer server = BenchServer.open(config)) {
+      List<JsonObject> lines = new ArrayList<>();
+      lines.add(run(server, config, logs, deliveries, false));
+      if (!onlyClean) {
+        lines.add(run(server, config, logs, deliveries, true));
+      }
+      lines.forEach(l -> System.out.println(l.encode()));
+    }
+    return 0;
+  }
+
+  private JsonObject run(BenchServer server, LienlacConfig config, Path logs, int deliveries, boolean faults)
+      throws Exception {
+    LocalDatabases.create(server.server(), OURS, true);
+    PgUrl ours = server.database(OURS);
+    List<Process> children = new ArrayList<>();
+    try {
+      ModuleMigrations.of(ours).migrate();
+      System.err.printf("bench: seeding a message to %,d guardians with one device each%n", deliveries);
+      DeliveryBenchData.seed(ours, deliveries);
+      int port = freePort();
+      String sandbox = "http://127.0.0.1:" + port;
+      children.add(child(logs.resolve("delivery-sandbox.log"), "-Xmx1g", "sandbox", "--port", Integer.toString(port)));
+      awaitHttp(sandbox + "/sandbox/control", Duration.ofSeconds(60));
+      control(sandbox, new JsonObject().put("provider", "fcm").put("reset", true).put("quotaPerMinute", 600_000));
+      String prefix = "lienlac:bench:delivery:" + UUID.randomUUID() + ":";
+      for (int i = 0; i < 2; i++) {
+        Process w = child(logs.resolve("delivery-worker-" + i + ".log"), "-Xmx1g", "bench", "delivery-worker",
+            "--pg-url", ours.uri(), "--redis-url", config.string(Setting.REDIS_URL), "--sandbox-url", sandbox,
+            "--bucket-prefix", prefix, "--batch", Integer.toString(batch), "--instances", Integer.toString(instances));
+        children.add(w);
+      }
+      for (int i = 0; i < 2; i++) {
+        awaitReady(logs.resolve("delivery-worker-" + i + ".log"), children.get(1 + i), Duration.ofSeconds(180));
+      }
+      if (faults) {
+        control(sandbox, new JsonObject().put("provider", "fcm").put("errorRates", new JsonObject().put("UNREGISTERED", 0.05)));
+      }
+      System.err.println("bench: releasing the message" + (faults ? " (5% UNREGISTERED, outage after 2 s)" : ""));
+      long start = System.nanoTime();
+      DeliveryBenchData.release(ours);
+      boolean outageStarted = false;
+      Duration patience = Duration.ofSeconds(Math.max(180, deliveries / 2_000 + (faults ? 240 : 120)));
+      DeliveryBenchData.Progress p;
+      while (true) {
+        Thread.sleep(1_000);
+        if (faults && !outageStarted && System.nanoTime() - start > 2_000_000_000L) {
+          control(sandbox, new JsonObject().put("provider", "fcm").put("outage", new JsonObject().put("seconds", 60)));
+          outageStarted = true;
+          System.err.println("bench: FCM outage for 60 s");
+        }
+        p = DeliveryBenchData.progress(ours);
+        System.err.printf("bench: %,d accepted, %,d failed, %,d open after %d s%n", p.accepted(), p.failed(), p.open(),
+            Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        if ((p.open() == 0 && p.recipientsWaiting() == 0) || System.nanoTime() - start > patience.toNanos()) {
+          break;
+        }
+      }
+      JsonObject fcm = get(sandbox + "/sandbox/fcm");
+      JsonObject m = DeliveryBenchData.measure(ours, deliveries);
+      return new JsonObject().put("bench", "delivery").put("run", faults ? "faults" : "clean")
+          .put("deliveries", deliveries).put("rate_per_s", m.getValue("rate_per_s"))
+          .put("provider_429", fcm.getLong("throttled")).put("queue_to_accept_p99_ms", m.getValue("p99_ms"))
+          .put("lost", m.getValue("lost")).put("non_final", m.getValue("non_final"));
+    } finally {
+      for (Process c : children) {
+        c.destroyForcibly();
+        c.waitFor();
+      }
+      LocalDatabases.drop(server.server(), OURS);
+    }
+  }
+
+  private static Process child(Path log, String heap, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), heap,
+        "-cp", System.getProperty("java.class.path"), "vn.lienlac.infra.launcher.Main"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+        .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+    return p;
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static void control(String sandbox, JsonObject body) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/control"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new UserFacingException("the sandbox refused " + body.encode() + ": " + r.body());
+    }
+  }
+
+  private static JsonObject get(String url) throws Exception {
+    return new JsonObject(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static void awaitHttp(String url, Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+        return;
+      } catch (IOException e) {
+        Thread.sleep(250);
+      }
+    }
+    throw new UserFacingException("the sandbox did not start (see its log)");
+  }
+
+  /** The workers process prints "ready" once its verticles run: the clock starts after JVM start-up. */
+  private static void awaitReady(Path log, Process worker, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!worker.isAlive()) {
+        throw new UserFacingException("a workers process ended (see " + log + ")");
+      }
+      if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch("ready"::equals)) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new UserFacingException("a workers process was not ready within " + patience.toSeconds() + " s (see " + log + ")");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
