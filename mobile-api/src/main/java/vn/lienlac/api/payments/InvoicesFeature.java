@@ -73,7 +73,7 @@ public final class InvoicesFeature implements ApiFeature {
           (SELECT sum(h.amount_due - h.amount_paid) FROM payment.invoice h
             WHERE h.household_reference = v.household_reference AND h.status IN ('open', 'partially_paid')) END
           AS household_outstanding,
-        CASE WHEN a.school_code IS NULL THEN NULL ELSE json_build_object('bin', a.bin, 'accountNumber', a.account_number,
+        CASE WHEN a.school_code IS NULL OR a.bin IS NULL THEN NULL ELSE json_build_object('bin', a.bin, 'accountNumber', a.account_number,
           'bankName', a.bank_name, 'accountHolder', a.account_holder) END AS account
         FROM visible v LEFT JOIN directory.student s ON s.national_id = v.student_id
         LEFT JOIN payment.collection_account a ON a.school_code = v.school_code
