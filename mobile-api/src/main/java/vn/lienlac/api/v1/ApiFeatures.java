@@ -8,6 +8,7 @@ import vn.lienlac.api.directory.SchoolProfiles;
 import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
+import vn.lienlac.api.messages.MessagesFeature;
 import vn.lienlac.api.signin.SignInFeature;
 import vn.lienlac.api.auth.RevokedSessions;
 import vn.lienlac.api.realtime.RealtimeFeature;
@@ -22,6 +23,7 @@ public final class ApiFeatures {
         new StudentCards(deps.pool()), new ClassViews(deps.pool()), new SchoolProfiles(deps.pool()),
         new AuditFeature(deps.pool()),
         new SignInFeature(deps), new DevicesFeature(deps),
+        new MessagesFeature(deps.pool(), deps.clock()),
         new RealtimeFeature(deps.realtime().hub(), authentication(deps)));
   }
 
