@@ -102,8 +102,7 @@ final class AnnouncementSending {
             if (school == null) {
               AnnouncementRequest.Scope refused = audience.get(r.getInteger("pos"));
               Problems.send(ctx, 404, "not-found", new JsonObject().put("errors", new JsonArray().add(new JsonObject()
-                  .put("field", refused.field()).put("reason", "no " + refused.type() + " '" + refused.value()
-                      + "' that you may address"))));
+                  .put("field", refused.field()).put("reason", "no " + refused.type() + " of this value that you may address"))));
               return Future.succeededFuture();
             }
             schools.add(school);
