@@ -12,6 +12,7 @@ import vn.lienlac.infra.migration.MigrateCommand;
 import vn.lienlac.infra.qr.QrCommand;
 import vn.lienlac.infra.recon.ReconCommand;
 import vn.lienlac.infra.staff.StaffCommand;
+import vn.lienlac.infra.messages.MessagesCommand;
 import vn.lienlac.infra.sandbox.SandboxCommand;
 
 /** The one entry point of the jar; `./lienlac` runs it after finding a JDK and building the jar. */
@@ -21,7 +22,7 @@ import vn.lienlac.infra.sandbox.SandboxCommand;
     footer = {"", "Run `./lienlac <command> --help` for the options of a command.",
         "Settings come from environment variables and lienlac.yaml: see `./lienlac config`."},
     subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, DistrictCommand.class, SandboxCommand.class,
-        StaffCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        StaffCommand.class, MessagesCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

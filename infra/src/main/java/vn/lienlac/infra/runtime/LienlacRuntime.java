@@ -30,6 +30,12 @@ import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.DirectorySyncVerticle;
+import vn.lienlac.messaging.events.UserEvents;
+import vn.lienlac.messaging.expansion.ExpansionOptions;
+import vn.lienlac.messaging.expansion.RecipientExpansion;
+import vn.lienlac.api.realtime.RealtimeEvents;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import vn.lienlac.messaging.notice.Notices;
 import vn.lienlac.infra.delivery.DeliveryWiring;
 import io.vertx.pgclient.PgConnectOptions;
@@ -89,6 +95,11 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        // message.created events from the expansion, stored and fanned out like the API's own.
+        UserEvents events = userEvents(RealtimeEvents.create(ours, redis, RealtimeSettings.options(config).channel()));
+        runtime.deploy(new RecipientExpansion(ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
+            new ExpansionOptions(config.integer(Setting.EXPANSION_CHUNK_SIZE), config.duration(Setting.EXPANSION_LEASE),
+                config.duration(Setting.EXPANSION_POLL_INTERVAL), config.integer(Setting.EXPANSION_LANES)), events));
         runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
             redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery()));
       }
@@ -98,6 +109,24 @@ public final class LienlacRuntime implements AutoCloseable {
       runtime.close();
       throw e;
     }
+  }
+
+  /** The realtime publisher of the mobile API as the port messaging workers raise events through. */
+  static UserEvents userEvents(RealtimeEvents realtime) {
+    if (realtime instanceof UserEvents events) {
+      return events;
+    }
+    return new UserEvents() {
+      @Override
+      public Future<Long> publish(String subject, String type, JsonObject data) {
+        return realtime.publish(subject, type, data);
+      }
+
+      @Override
+      public Future<Long> publish(SqlConnection tx, String subject, String type, JsonObject data) {
+        return realtime.publish(tx, subject, type, data);
+      }
+    };
   }
 
   private static TrustedProxies trustedProxies(LienlacConfig config) {
