@@ -159,6 +159,10 @@ public final class BroadcastBench implements Callable<Integer> {
         return null;
       }));
 
+      // The workers finish starting (their first directory sync) and the JIT warms up on 100 accepts, unmeasured.
+      Thread.sleep(10_000);
+      load.run(20, 5, i -> new OpenLoop.Call(HttpMethod.POST, "/api/v1/messages", officer,
+          announcement("district", OFFICE).put("sendAt", OffsetDateTime.now().plusDays(30).toString()).encode())).await();
       // Accept: 50 district-wide announcements scheduled a month ahead (same path, never expanded), then the real one.
       String later = OffsetDateTime.now().plusDays(30).toString();
       OpenLoop.Result scheduled = load.run(10, 5, i -> new OpenLoop.Call(HttpMethod.POST, "/api/v1/messages", officer,

@@ -41,8 +41,11 @@ public final class Expander {
   /** A message this worker holds: where to resume, and which walk its audience needs. */
   public record Claim(long messageId, long afterGuardian, int chunksDone, boolean districtWide) {}
 
-  /** What one chunk did; {@code afterGuardian} null when the claim was lost to another worker. */
-  public record Chunk(int selected, List<Long> inserted, Long afterGuardian) {}
+  /**
+   * What one chunk did; {@code afterGuardian} null when the claim was lost to another worker;
+   * {@code last} when nothing of the audience lies beyond it.
+   */
+  public record Chunk(int selected, List<Long> inserted, Long afterGuardian, boolean last) {}
 
   /** Claims the next due message (emergency first), or completes with null when none is waiting. */
   public Future<Claim> claim() {
@@ -59,15 +62,26 @@ public final class Expander {
 
   /** Commits the next chunk of a claimed message. */
   public Future<Chunk> chunk(Claim claim, long afterGuardian) {
-    String sql = claim.districtWide() ? ExpansionSql.CHUNK_DISTRICT : ExpansionSql.CHUNK_SCOPED;
-    return pool.preparedQuery(sql)
-        .execute(Tuple.of(claim.messageId(), afterGuardian, options.chunkSize(), workerId, leaseSeconds()))
-        .map(rows -> {
-          Row r = rows.iterator().next();
-          Long[] inserted = r.getArrayOfLongs("inserted");
-          return new Chunk(r.getLong("selected").intValue(), inserted == null ? List.of() : List.of(inserted),
-              r.getLong("after_guardian"));
+    if (!claim.districtWide()) {
+      return pool.preparedQuery(ExpansionSql.CHUNK_SCOPED)
+          .execute(Tuple.of(claim.messageId(), afterGuardian, options.chunkSize(), workerId, leaseSeconds()))
+          .map(rows -> chunk(rows.iterator().next(), false));
+    }
+    return pool.preparedQuery(ExpansionSql.DISTRICT_CHUNK_END).execute(Tuple.of(afterGuardian, options.chunkSize()))
+        .compose(end -> {
+          boolean last = end.size() == 0;
+          long upTo = last ? Long.MAX_VALUE : end.iterator().next().getLong(0);
+          return pool.preparedQuery(ExpansionSql.CHUNK_DISTRICT)
+              .execute(Tuple.of(claim.messageId(), afterGuardian, options.chunkSize(), workerId, leaseSeconds(), upTo))
+              .map(rows -> chunk(rows.iterator().next(), last));
         });
+  }
+
+  private Chunk chunk(Row r, boolean lastRange) {
+    Long[] inserted = r.getArrayOfLongs("inserted");
+    int selected = r.getLong("selected").intValue();
+    return new Chunk(selected, inserted == null ? List.of() : List.of(inserted), r.getLong("after_guardian"),
+        lastRange || selected < options.chunkSize());
   }
 
   /** Marks the expansion finished and the message {@code queued}; false when the claim was lost. */
@@ -96,7 +110,7 @@ public final class Expander {
         LOG.info("message {}: claim taken over by another worker", claim.messageId());
         return Future.succeededFuture();
       }
-      boolean last = chunk.selected() < options.chunkSize();
+      boolean last = chunk.last();
       if (last && claim.chunksDone() == 0 && chunks == 0) {
         announce(claim.messageId(), chunk.inserted());
       }

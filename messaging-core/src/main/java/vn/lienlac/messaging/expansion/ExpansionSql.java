@@ -38,9 +38,18 @@ final class ExpansionSql {
         FROM claimed c""";
 
   /**
-   * A district-wide audience: walks the guardian links in guardian order (index
-   * {@code guardian_student_by_guardian}), so each chunk reads only its own guardians.
-   * Parameters: $1 message, $2 after guardian, $3 chunk size.
+   * Where the next district-wide chunk ends: the guardian of the {@code chunkSize}-th link after the
+   * position (an index-only walk of {@code guardian_student_by_guardian}); none when fewer are left.
+   * Parameters: $1 after guardian, $2 chunk size.
+   */
+  static final String DISTRICT_CHUNK_END = """
+      SELECT gs.guardian_id FROM directory.guardian_student gs
+       WHERE gs.guardian_id > $1 ORDER BY gs.guardian_id OFFSET $2 - 1 LIMIT 1""";
+
+  /**
+   * A district-wide audience, one range of guardian ids ($2, $6] at a time: both bounds are parameters,
+   * so the plan reads that range of links by index and looks up their students, never the whole district.
+   * Parameters: $1 message, $2 after guardian, $3 chunk size (a bound only), $6 last guardian of the range.
    */
   private static final String DISTRICT_CHUNK = """
       SELECT gs.guardian_id, array_agg(gs.student_id ORDER BY gs.student_id) AS student_ids,
@@ -50,7 +59,7 @@ final class ExpansionSql {
         JOIN directory.student s ON s.national_id = gs.student_id AND s.active
         JOIN directory.school_class c ON c.code = s.class_code AND c.removed_at IS NULL
         JOIN directory.school sc ON sc.code = c.school_code AND sc.removed_at IS NULL
-       WHERE gs.removed_at IS NULL AND gs.guardian_id > $2
+       WHERE gs.removed_at IS NULL AND gs.guardian_id > $2 AND gs.guardian_id <= $6
          AND sc.education_office_code IN (SELECT a.value FROM messaging.message_audience a
                                            WHERE a.message_id = $1 AND a.scope = 'district')
        GROUP BY gs.guardian_id
@@ -113,7 +122,8 @@ final class ExpansionSql {
        LIMIT $3""";
 
   /**
-   * Parameters: $1 message, $2 after guardian, $3 chunk size, $4 worker id, $5 lease in seconds.
+   * Parameters: $1 message, $2 after guardian, $3 chunk size, $4 worker id, $5 lease in seconds,
+   * $6 (district-wide only) the last guardian of the range, which becomes the position.
    * Answers how many guardians the chunk selected, the ones it inserted (a re-run after a crash inserts
    * none twice), and the new position (null when another worker holds the claim now).
    */
@@ -130,7 +140,7 @@ final class ExpansionSql {
         ON CONFLICT (message_id, shard) DO UPDATE SET recipients = mc.recipients + EXCLUDED.recipients),
       moved AS (
         UPDATE messaging.message_expansion e
-           SET after_guardian = coalesce((SELECT max(guardian_id) FROM chunk), e.after_guardian),
+           SET after_guardian = greatest(%s, (SELECT max(guardian_id) FROM chunk), e.after_guardian),
                chunks_done = e.chunks_done + 1, lease_until = now() + make_interval(secs => $5)
          WHERE e.message_id = $1 AND e.claimed_by = $4
         RETURNING e.after_guardian)
@@ -138,8 +148,8 @@ final class ExpansionSql {
              (SELECT array_agg(guardian_id ORDER BY guardian_id) FROM inserted) AS inserted,
              (SELECT after_guardian FROM moved) AS after_guardian""";
 
-  static final String CHUNK_DISTRICT = CHUNK.formatted(DISTRICT_CHUNK);
-  static final String CHUNK_SCOPED = CHUNK.formatted(SCOPED_CHUNK);
+  static final String CHUNK_DISTRICT = CHUNK.formatted(DISTRICT_CHUNK, "$6::bigint");
+  static final String CHUNK_SCOPED = CHUNK.formatted(SCOPED_CHUNK, "NULL::bigint");
 
   /** All rows exist: the message is {@code queued} for delivery. Parameters: $1 message, $2 worker id. */
   static final String FINISH = """
