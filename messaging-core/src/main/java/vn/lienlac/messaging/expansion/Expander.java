@@ -65,7 +65,7 @@ public final class Expander {
     if (!claim.districtWide()) {
       return pool.preparedQuery(ExpansionSql.CHUNK_SCOPED)
           .execute(Tuple.of(claim.messageId(), afterGuardian, options.chunkSize(), workerId, leaseSeconds()))
-          .map(rows -> chunk(rows.iterator().next(), false));
+          .map(rows -> chunk(rows.iterator().next(), null));
     }
     return pool.preparedQuery(ExpansionSql.DISTRICT_CHUNK_END).execute(Tuple.of(afterGuardian, options.chunkSize()))
         .compose(end -> {
@@ -77,11 +77,12 @@ public final class Expander {
         });
   }
 
-  private Chunk chunk(Row r, boolean lastRange) {
+  /** @param lastRange district-wide: whether the range ran to the end; null: a short chunk is the last */
+  private Chunk chunk(Row r, Boolean lastRange) {
     Long[] inserted = r.getArrayOfLongs("inserted");
     int selected = r.getLong("selected").intValue();
     return new Chunk(selected, inserted == null ? List.of() : List.of(inserted), r.getLong("after_guardian"),
-        lastRange || selected < options.chunkSize());
+        lastRange != null ? lastRange : selected < options.chunkSize());
   }
 
   /** Marks the expansion finished and the message {@code queued}; false when the claim was lost. */

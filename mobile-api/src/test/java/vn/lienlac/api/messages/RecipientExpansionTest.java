@@ -130,6 +130,22 @@ class RecipientExpansionTest {
   }
 
   @Test
+  void a_district_wide_expansion_resumes_by_guardian_range_after_a_stop() throws Exception {
+    long id = send(api, TestDistrict.districtOfficer(), announcement(scope("district", "PGD01")));
+    ExpansionOptions chunksOfTwo = ExpansionOptions.DEFAULTS.withChunkSize(2).withLease(Duration.ofMillis(200));
+    Announcements.RecordedEvents events = new Announcements.RecordedEvents();
+    assertThat(ApiTestServer.await(Announcements.expander(api, "dying", chunksOfTwo, events).expandNext(3)).messageId())
+        .isEqualTo(id);
+    long partial = count(api, "SELECT count(*) FROM messaging.recipient WHERE message_id = " + id);
+    assertThat(partial).isBetween(1L, 11L);
+    Thread.sleep(300);
+    ApiTestServer.await(Announcements.expander(api, "heir", chunksOfTwo, events).expandNext(Integer.MAX_VALUE));
+    assertThat(recipients(api, id)).hasSize(12).containsEntry(TestDistrict.G1, List.of("ST1", "ST2"));
+    assertThat(count(api, "SELECT sum(recipients) FROM messaging.message_count WHERE message_id = " + id)).isEqualTo(12);
+    assertThat(count(api, "SELECT count(*) FROM messaging.message WHERE status = 'queued' AND id = " + id)).isEqualTo(1);
+  }
+
+  @Test
   void emergency_messages_are_expanded_first() {
     long normal = send(api, TestDistrict.teacherOfSchool2(), announcement(scope("class", "S2-7B1")));
     long urgent = send(api, TestDistrict.teacherOfSchool2(), announcement(scope("class", "S2-7B1")).put("priority", "emergency"));
