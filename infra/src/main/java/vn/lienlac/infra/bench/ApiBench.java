@@ -160,7 +160,7 @@ public final class ApiBench implements Callable<Integer> {
   }
 
   /** The configured Redis, or an embedded one for this run. */
-  private record RedisForBench(String url, EmbeddedRedisServer embedded) implements AutoCloseable {
+  record RedisForBench(String url, EmbeddedRedisServer embedded) implements AutoCloseable {
     static RedisForBench open(LienlacConfig config) {
       if (config.has(Setting.REDIS_URL)) {
         return new RedisForBench(config.string(Setting.REDIS_URL), null);

@@ -30,8 +30,13 @@ final class ApiProcess implements AutoCloseable {
   }
 
   static ApiProcess start(String heap, int port, Map<String, String> env, Path log) {
+    return start(heap, port, env, log, "api");
+  }
+
+  /** @param role {@code api}, or {@code all} for a process that also runs the workers */
+  static ApiProcess start(String heap, int port, Map<String, String> env, Path log, String role) {
     List<String> command = List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-        "vn.lienlac.infra.launcher.Main", "serve", "--role", "api");
+        "vn.lienlac.infra.launcher.Main", "serve", "--role", role);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     builder.environment().putAll(env);
@@ -74,6 +79,11 @@ final class ApiProcess implements AutoCloseable {
     if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
       System.err.println("bench: jcmd GC.run did not succeed; the heap figure includes uncollected garbage");
     }
+    return heapUsedMib();
+  }
+
+  /** Heap in use (MiB) now, garbage included, from the process's own metrics. */
+  long heapUsedMib() throws IOException, InterruptedException {
     double bytes = 0;
     for (String line : get("/metrics").body().split("\n")) {
       if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {

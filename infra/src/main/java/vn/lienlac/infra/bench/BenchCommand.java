@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         "Each scenario prints what it measured on this machine on stdout, progress on stderr. Every scenario accepts --scale F (e.g. 0.1) to shrink its sizes.",
         "They use the PostgreSQL server of LIENLAC_PG_URL when set (creating and dropping their own",
         "databases on it), otherwise an embedded one under <project>/var/bench."},
-    subcommands = {DistrictSyncBench.class, ReconBench.class, ApiBench.class, DeliveryBench.class, SyncWorkerProcess.class, ApiLoadProcess.class, DeliveryBenchWorker.class, CommandLine.HelpCommand.class})
+    subcommands = {DistrictSyncBench.class, ReconBench.class, ApiBench.class, BroadcastBench.class, DeliveryBench.class,
+        SyncWorkerProcess.class, ApiLoadProcess.class, DeliveryBenchWorker.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -12,6 +12,7 @@ import vn.lienlac.infra.migration.MigrateCommand;
 import vn.lienlac.infra.qr.QrCommand;
 import vn.lienlac.infra.recon.ReconCommand;
 import vn.lienlac.infra.staff.StaffCommand;
+import vn.lienlac.infra.messages.MessagesCommand;
 import vn.lienlac.infra.sandbox.SandboxCommand;
 import vn.lienlac.infra.statements.StatementsCommand;
 
@@ -22,9 +23,9 @@ import vn.lienlac.infra.statements.StatementsCommand;
     footer = {"", "Run `./lienlac <command> --help` for the options of a command.",
         "Settings come from environment variables and lienlac.yaml: see `./lienlac config`."},
     subcommands = {DemoCommand.class, ServeCommand.class, MigrateCommand.class, DistrictCommand.class, SandboxCommand.class,
-        StaffCommand.class, vn.lienlac.infra.zalo.ZaloCommand.class, QrCommand.class, InvoiceCommand.class, ReconCommand.class,
-        StatementsCommand.class, vn.lienlac.infra.ledger.LedgerCommand.class, BenchCommand.class, ConfigCommand.class,
-        CommandLine.HelpCommand.class})
+        StaffCommand.class, MessagesCommand.class, vn.lienlac.infra.zalo.ZaloCommand.class, QrCommand.class,
+        InvoiceCommand.class, ReconCommand.class, StatementsCommand.class, vn.lienlac.infra.ledger.LedgerCommand.class,
+        BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -39,6 +39,12 @@ import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.DirectorySyncVerticle;
+import vn.lienlac.messaging.events.UserEvents;
+import vn.lienlac.messaging.expansion.ExpansionOptions;
+import vn.lienlac.messaging.expansion.RecipientExpansion;
+import vn.lienlac.api.realtime.RealtimeEvents;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import vn.lienlac.messaging.notice.Notices;
 import vn.lienlac.infra.delivery.DeliveryWiring;
 import vn.lienlac.api.realtime.RealtimeEvents;
@@ -112,8 +118,12 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
             metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
-        // Workers reach the api schema's devices and realtime events through the messaging ports.
-        UserEvents userEvents = userEvents(Realtime.create(ours, redis, RealtimeSettings.options(config)).events());
+        // Workers raise realtime events (message.created, delivery.updated, invoice.updated) through the
+        // messaging port; the mobile API's publisher stores them and fans them out like the API's own.
+        UserEvents userEvents = RealtimeEvents.create(ours, redis, RealtimeSettings.options(config).channel());
+        runtime.deploy(new RecipientExpansion(ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
+            new ExpansionOptions(config.integer(Setting.EXPANSION_CHUNK_SIZE), config.duration(Setting.EXPANSION_LEASE),
+                config.duration(Setting.EXPANSION_POLL_INTERVAL), config.integer(Setting.EXPANSION_LANES)), userEvents));
         runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
             redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery(), DeviceStore.create(ours)));
         runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
@@ -128,21 +138,6 @@ public final class LienlacRuntime implements AutoCloseable {
       runtime.close();
       throw e;
     }
-  }
-
-  /** The mobile API's realtime publisher behind the port workers use. */
-  static UserEvents userEvents(RealtimeEvents events) {
-    return new UserEvents() {
-      @Override
-      public Future<Long> publish(String subject, String type, JsonObject data) {
-        return events.publish(subject, type, data);
-      }
-
-      @Override
-      public Future<Long> publish(SqlConnection tx, String subject, String type, JsonObject data) {
-        return events.publish(tx, subject, type, data);
-      }
-    };
   }
 
   private static TrustedProxies trustedProxies(LienlacConfig config) {

@@ -9,6 +9,7 @@ import vn.lienlac.api.directory.StudentCards;
 import vn.lienlac.api.auth.Authentication;
 import vn.lienlac.api.devices.DevicesFeature;
 import vn.lienlac.api.inbox.InboxFeatures;
+import vn.lienlac.api.messages.MessagesFeature;
 import vn.lienlac.api.signin.SignInFeature;
 import vn.lienlac.api.auth.RevokedSessions;
 import vn.lienlac.api.realtime.RealtimeFeature;
@@ -48,7 +49,8 @@ public final class ApiFeatures {
         new FeesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock())),
         new InvoiceBatchesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
         new InvoicesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
-        new ReportsFeature(deps.pool()));
+        new ReportsFeature(deps.pool()),
+        new MessagesFeature(deps.pool(), deps.clock()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

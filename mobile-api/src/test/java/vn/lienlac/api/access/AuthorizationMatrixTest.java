@@ -78,6 +78,9 @@ class AuthorizationMatrixTest {
     }
   }
 
+  /** An announcement by T1 (staff account 1) to their class, stored at start. */
+  private static final long T1_MESSAGE = 900_001;
+
   private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
   private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
   private static final Set<Role> GUARDIANS = EnumSet.of(G1_FATHER_OF_ST1_AND_ST2, G2_MOTHER_OF_ST2, G3_FATHER_OF_ST3,
@@ -247,7 +250,21 @@ class AuthorizationMatrixTest {
       get("getCollectionReport", "/reports/collection", "collection figures",
           EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
       get("getOutstandingReport", "/reports/outstanding", "what the school's students owe",
-          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"));
+          EnumSet.of(ACCOUNTANT_S1, PRINCIPAL_S1), "/nothing-here"),
+      announce("class S1-6A1", "class", "S1-6A1", EnumSet.of(T1_HOMEROOM_6A1, T3_MATHS_6A1, PRINCIPAL_S1)),
+      announce("class S1-6A2", "class", "S1-6A2", EnumSet.of(T2_HOMEROOM_6A2, PRINCIPAL_S1)),
+      announce("school S2", "school", "S2", EnumSet.of(DISTRICT_OFFICER_PGD01)),
+      announce("the district PGD01", "district", "PGD01", EnumSet.of(DISTRICT_OFFICER_PGD01)),
+      announce("guardian G3 of school S2", "guardian", "1003", EnumSet.of(T4_TEACHER_S2)),
+      announce("departed ST4", "student", "ST4", NOBODY),
+      announce("another district's class", "class", "S9-8C1", EnumSet.of(T9_TEACHER_OTHER_DISTRICT)),
+      get("listSentMessages", "/messages", "announcements the caller sent or oversees",
+          EnumSet.of(T1_HOMEROOM_6A1, T2_HOMEROOM_6A2, T3_MATHS_6A1, T4_TEACHER_S2, T9_TEACHER_OTHER_DISTRICT,
+              PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      get("getMessage", "/messages/" + T1_MESSAGE, "T1's message to S1-6A1",
+          EnumSet.of(T1_HOMEROOM_6A1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/messages/999999999"),
+      get("listMessageRecipients", "/messages/" + T1_MESSAGE + "/recipients", "T1's message to S1-6A1",
+          EnumSet.of(T1_HOMEROOM_6A1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/messages/999999999/recipients"));
 
   /**
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.
@@ -294,6 +311,11 @@ class AuthorizationMatrixTest {
           (900201, 'S2', 'hoc-phi', 'Học phí', 'Học phí {{student.name}}: {{amount}}', '{student.name,amount}', 's:8')""");
     threads();
     api.sql(PaymentsFixture.SQL.toArray(String[]::new));
+    api.sql("INSERT INTO messaging.message (id, kind, sender_subject, sender_role, district_code, school_code, body,"
+            + " school_year, status) VALUES (" + T1_MESSAGE + ", 'announcement', 's:1', 'teacher', 'PGD01', 'S1',"
+            + " 'Họp lớp', '2026-2027', 'queued')",
+        "INSERT INTO messaging.message_audience (message_id, position, scope, value) VALUES (" + T1_MESSAGE
+            + ", 0, 'class', 'S1-6A1')");
   }
 
   @AfterAll
@@ -333,6 +355,15 @@ class AuthorizationMatrixTest {
         INSERT INTO messaging.recipient (message_id, guardian_id, student_ids, school_code) VALUES
           (9101, 1001, '{ST1}', 'S1'), (9102, 1001, '{ST2}', 'S1'), (9102, 1002, '{ST2}', 'S1'),
           (9103, 1003, '{ST3}', 'S2'), (9104, 1009, '{ST9}', 'S9'), (9201, 1001, '{ST1}', 'S1')""");
+  }
+
+  /** Sending an announcement to one scope; the refusal equals the answer for a scope value that does not exist. */
+  private static Probe announce(String resource, String type, String value, Set<Role> allowed) {
+    JsonObject body = new JsonObject().put("body", "Thông báo").put("audience", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("type", type).put("value", value)));
+    JsonObject missing = body.copy();
+    missing.getJsonArray("audience").getJsonObject(0).put("value", type.equals("guardian") ? "999999" : "NO-SUCH");
+    return new Probe("sendAnnouncement", "POST", "/messages", resource, allowed, "/messages", body, missing);
   }
 
   private static Probe get(String operationId, String path, String resource, Set<Role> allowed, String missing) {
