@@ -79,7 +79,7 @@ class AuthorizationMatrixTest {
   }
 
   /** An announcement by T1 (staff account 1) to their class, stored at start. */
-  private static final long T1_MESSAGE = 900_001;
+  private static final long T1_MESSAGE = 900_901;
 
   private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
   private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
