@@ -71,6 +71,11 @@ public final class StatementsFeature implements ApiFeature {
   }
 
   @Override
+  public java.util.Set<String> pathsReadingTheirOwnBody() {
+    return java.util.Set.of("/statements");
+  }
+
+  @Override
   public void mountOutsideContract(Router v1) {
     v1.post("/statements").handler(this::importStatement);
   }

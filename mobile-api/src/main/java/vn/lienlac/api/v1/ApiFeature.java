@@ -14,6 +14,14 @@ public interface ApiFeature {
 
   default void mountOutsideContract(Router v1) {}
 
+  /**
+   * Paths under {@code /api/v1} (e.g. {@code /statements}) whose handlers read the request body
+   * themselves, as a stream with a limit of their own: the generic body reader leaves them paused.
+   */
+  default java.util.Set<String> pathsReadingTheirOwnBody() {
+    return java.util.Set.of();
+  }
+
   /** Public routes outside {@code /api/v1} (e.g. receipt verification behind a printed QR code); no sign-in. */
   default void mountPublic(Router root) {}
 }

@@ -62,8 +62,12 @@ public final class ApiV1 {
       // and a request body must not flow by unread meanwhile. A WebSocket upgrade has no body, but Vert.x
       // upgrades only a request whose end it has not yet delivered: it waits paused for its handler.
       BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+      java.util.Set<String> ownBody = new java.util.HashSet<>();
+      for (ApiFeature feature : features) {
+        feature.pathsReadingTheirOwnBody().forEach(path -> ownBody.add(BASE_PATH + path));
+      }
       v1.route().handler(ctx -> {
-        if (isWebSocketUpgrade(ctx)) {
+        if (isWebSocketUpgrade(ctx) || ownBody.contains(ctx.request().path())) {
           ctx.request().pause();
           ctx.next();
         } else {
