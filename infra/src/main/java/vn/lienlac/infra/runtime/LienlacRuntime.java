@@ -1,12 +1,9 @@
 package vn.lienlac.infra.runtime;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlConnection;
 import vn.lienlac.api.devices.DeviceStore;
 import vn.lienlac.api.realtime.RealtimeEvents;
 import vn.lienlac.messaging.events.UserEvents;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.redis.client.Redis;
@@ -39,23 +36,13 @@ import vn.lienlac.infra.config.Setting;
 import vn.lienlac.messaging.directory.DirectorySync;
 import vn.lienlac.messaging.directory.DirectorySyncOptions;
 import vn.lienlac.messaging.directory.DirectorySyncVerticle;
-import vn.lienlac.messaging.events.UserEvents;
 import vn.lienlac.messaging.expansion.ExpansionOptions;
 import vn.lienlac.messaging.expansion.RecipientExpansion;
-import vn.lienlac.api.realtime.RealtimeEvents;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlConnection;
 import vn.lienlac.messaging.notice.Notices;
 import vn.lienlac.infra.delivery.DeliveryWiring;
-import vn.lienlac.api.realtime.RealtimeEvents;
-import vn.lienlac.api.threads.RealtimeUserEvents;
 import vn.lienlac.messaging.thread.StaffDeliveryRelease;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlConnection;
 import vn.lienlac.api.webhooks.delivery.DeliveryWebhooks;
 import vn.lienlac.infra.delivery.ZaloWiring;
-import vn.lienlac.messaging.events.UserEvents;
 import io.vertx.pgclient.PgConnectOptions;
 import vn.lienlac.payment.events.InvoiceUpdates;
 
@@ -195,17 +182,7 @@ public final class LienlacRuntime implements AutoCloseable {
 
   /** The delivery providers' callbacks; their delivery.updated events go through the realtime publisher. */
   private static DeliveryWebhooks webhooks(Pool ours, LienlacConfig config, Realtime realtime) {
-    UserEvents events = new UserEvents() {
-      @Override
-      public Future<Long> publish(String subject, String type, JsonObject data) {
-        return realtime.events().publish(subject, type, data);
-      }
-
-      @Override
-      public Future<Long> publish(SqlConnection tx, String subject, String type, JsonObject data) {
-        return realtime.events().publish(tx, subject, type, data);
-      }
-    };
+    UserEvents events = realtime.events();
     return new DeliveryWebhooks(ZaloWiring.zaloWebhooks(ours, config, events),
         ZaloWiring.twilioCallbacks(ours, config, events), ZaloWiring.esmsCallbacks(ours, config, events));
   }

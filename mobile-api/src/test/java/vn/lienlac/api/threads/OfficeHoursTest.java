@@ -115,10 +115,10 @@ class OfficeHoursTest {
     assertThat(f.write(MOTHER, thread, "Tuần sau ạ?").getJsonObject("autoReply").getString("body")).isEqualTo(AUTO_EN);
 
     // When the office opens, the queued messages reach the teacher.
-    StaffDeliveryRelease early = new StaffDeliveryRelease(f.api.pool, new RealtimeUserEvents(f.api.realtime.events()),
+    StaffDeliveryRelease early = new StaffDeliveryRelease(f.api.pool, f.api.realtime.events(),
         Clock.fixed(opening.minusSeconds(1), ZoneOffset.UTC), Duration.ofHours(1));
     assertThat(ApiTestServer.await(early.releaseDue())).isZero();
-    StaffDeliveryRelease open = new StaffDeliveryRelease(f.api.pool, new RealtimeUserEvents(f.api.realtime.events()),
+    StaffDeliveryRelease open = new StaffDeliveryRelease(f.api.pool, f.api.realtime.events(),
         Clock.fixed(opening, ZoneOffset.UTC), Duration.ofHours(1));
     assertThat(ApiTestServer.await(open.releaseDue())).isEqualTo(4);
     assertThat(f.events("s:2")).hasSize(4).allMatch(e -> e.startsWith("message.created|"));
