@@ -83,6 +83,7 @@ class DeliveryWorkerTest {
 
     assertThat(attempt.getInteger("attempt_count")).isEqualTo(3);
     assertThat(f.outbox(PHONE)).hasSize(1);
+    DeliveryFixture.awaitTrue("accepted reported", Duration.ofSeconds(5), () -> f.reported.size() >= 3);
     assertThat(f.reported).containsExactly("esms:retry", "esms:retry", "esms:accepted");
   }
 
@@ -178,6 +179,8 @@ class DeliveryWorkerTest {
     JsonObject attempt = f.awaitAttempt(notice, "unknown");
 
     assertThat(attempt.getString("last_error")).contains("no idempotency key");
+    // The outcome is reported once the state change has committed, so it may trail the row by a moment.
+    DeliveryFixture.awaitTrue("unknown reported", Duration.ofSeconds(5), () -> !f.reported.isEmpty());
     assertThat(f.reported).as("reported for a person to resolve").containsExactly("twilio:unknown");
     assertThat(attempt.getInteger("attempt_count")).isEqualTo(1);
     try {
