@@ -40,6 +40,8 @@ final class ZaloFixture implements AutoCloseable {
   final ZaloOaAccount oa;
   final String lockPrefix;
   final int webhookPort;
+  /** Events the webhooks raised to users, as {@code subject type data}. */
+  final java.util.List<String> userEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   ZaloFixture(String name) {
     d = new DeliveryFixture(name);
@@ -57,21 +59,24 @@ final class ZaloFixture implements AutoCloseable {
     twin.webhookDelay(50);
   }
 
-  DeliveryWebhooks webhooks(LienlacConfig config) {
-    UserEvents events = new UserEvents() {
-      @Override
-      public io.vertx.core.Future<Long> publish(String subject, String type, JsonObject data) {
-        return io.vertx.core.Future.succeededFuture(0L);
-      }
+  /** The port the webhooks raise events through, recording them in {@link #userEvents}. */
+  final UserEvents webhookEvents = new UserEvents() {
+    @Override
+    public io.vertx.core.Future<Long> publish(String subject, String type, JsonObject data) {
+      userEvents.add(subject + " " + type + " " + data.encode());
+      return io.vertx.core.Future.succeededFuture((long) userEvents.size());
+    }
 
-      @Override
-      public io.vertx.core.Future<Long> publish(io.vertx.sqlclient.SqlConnection tx, String subject, String type,
-                                                JsonObject data) {
-        return io.vertx.core.Future.succeededFuture(0L);
-      }
-    };
-    return new DeliveryWebhooks(ZaloWiring.zaloWebhooks(d.pool, config, events),
-        ZaloWiring.twilioCallbacks(d.pool, config, events), ZaloWiring.esmsCallbacks(d.pool, config, events));
+    @Override
+    public io.vertx.core.Future<Long> publish(io.vertx.sqlclient.SqlConnection tx, String subject, String type,
+                                              JsonObject data) {
+      return publish(subject, type, data);
+    }
+  };
+
+  DeliveryWebhooks webhooks(LienlacConfig config) {
+    return new DeliveryWebhooks(ZaloWiring.zaloWebhooks(d.pool, config, webhookEvents),
+        ZaloWiring.twilioCallbacks(d.pool, config, webhookEvents), ZaloWiring.esmsCallbacks(d.pool, config, webhookEvents));
   }
 
   String publicUrl(String path) {

@@ -39,7 +39,7 @@ public final class Problems {
         .end(body.encode());
   }
 
-  static boolean prefersEnglish(RoutingContext ctx) {
+  public static boolean prefersEnglish(RoutingContext ctx) {
     String header = ctx.request().getHeader("Accept-Language");
     return header != null && header.trim().toLowerCase(Locale.ROOT).startsWith("en");
   }

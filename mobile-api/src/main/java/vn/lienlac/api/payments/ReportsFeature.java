@@ -126,7 +126,8 @@ public final class ReportsFeature implements ApiFeature {
         });
   }
 
-  private static void answer(RoutingContext ctx, ReportTable table) {
+  /** The table as JSON, CSV or XLSX ({@code format}); also the delivery cost report's. */
+  public static void answer(RoutingContext ctx, ReportTable table) {
     String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
     switch (format) {
       case "csv" -> ctx.response().putHeader("content-type", "text/csv; charset=utf-8")

@@ -27,6 +27,8 @@ import vn.lienlac.api.payments.FeesFeature;
 import vn.lienlac.api.payments.InvoiceBatchesFeature;
 import vn.lienlac.api.payments.InvoicesFeature;
 import vn.lienlac.api.payments.ReportsFeature;
+import vn.lienlac.api.delivery.DeliveryCosts;
+import vn.lienlac.api.delivery.UnreachableWorklist;
 
 /** Every capability of {@code /api/v1}, wired explicitly: the one place to see what the API offers. */
 public final class ApiFeatures {
@@ -50,7 +52,9 @@ public final class ApiFeatures {
         new InvoiceBatchesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
         new InvoicesFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()), deps.invoiceEvents()),
         new ReportsFeature(deps.pool()),
-        new MessagesFeature(deps.pool(), deps.clock()));
+        new MessagesFeature(deps.pool(), deps.clock()),
+        // delivery (issue 5): the unreachable worklist and the cost report
+        new UnreachableWorklist(deps.pool()), new DeliveryCosts(deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

@@ -264,7 +264,25 @@ class AuthorizationMatrixTest {
       get("getMessage", "/messages/" + T1_MESSAGE, "T1's message to S1-6A1",
           EnumSet.of(T1_HOMEROOM_6A1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/messages/999999999"),
       get("listMessageRecipients", "/messages/" + T1_MESSAGE + "/recipients", "T1's message to S1-6A1",
-          EnumSet.of(T1_HOMEROOM_6A1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/messages/999999999/recipients"));
+          EnumSet.of(T1_HOMEROOM_6A1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/messages/999999999/recipients"),
+      // --- delivery: the unreachable worklist (homeroom teacher, principal, district officer) and costs ---
+      get("listClassUnreachable", "/classes/S1-6A1/unreachable", "homeroom T1 (not maths T3, not the accountant)",
+          EnumSet.of(T1_HOMEROOM_6A1, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/classes/NO-SUCH/unreachable"),
+      get("listClassUnreachable", "/classes/S1-6A2/unreachable", "homeroom T2",
+          EnumSet.of(T2_HOMEROOM_6A2, PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/classes/NO-SUCH/unreachable"),
+      get("listClassUnreachable", "/classes/S2-7B1/unreachable", "school S2",
+          EnumSet.of(T4_TEACHER_S2, DISTRICT_OFFICER_PGD01), "/classes/NO-SUCH/unreachable"),
+      get("listClassUnreachable", "/classes/S9-8C1/unreachable", "another district",
+          EnumSet.of(T9_TEACHER_OTHER_DISTRICT), "/classes/NO-SUCH/unreachable"),
+      get("listClassUnreachable", "/classes/NO-SUCH/unreachable", "does not exist", NOBODY, "/classes/NO-SUCH/unreachable"),
+      get("getDeliveryCosts", "/delivery/costs?month=2026-11", "the caller's schools' delivery costs",
+          EnumSet.of(PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      get("getDeliveryCosts", "/delivery/costs?month=2026-11&schoolCode=S1", "school S1's delivery costs",
+          EnumSet.of(PRINCIPAL_S1, DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      get("getDeliveryCosts", "/delivery/costs?month=2026-11&schoolCode=S2", "school S2's delivery costs",
+          EnumSet.of(DISTRICT_OFFICER_PGD01), "/nothing-here"),
+      get("getDeliveryCosts", "/delivery/costs?month=2026-11&schoolCode=S9", "another district's school", NOBODY,
+          "/nothing-here"));
 
   /**
    * Operations without a resource of anyone else to reach, and why; each is tested where it lives.

@@ -143,6 +143,8 @@ public final class ApiTestServer implements AutoCloseable {
     new SchemaMigrations(url, List.of(new ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
         new ModuleSchema(ApiSchema.NAME, ApiSchema.MIGRATIONS),
         new ModuleSchema(MessagingSchema.NAME, MessagingSchema.MIGRATIONS),
+        // Delivery's tables (attempts, budgets) back the worklist and cost report; after messaging's.
+        new ModuleSchema(vn.lienlac.delivery.DeliverySchema.NAME, vn.lienlac.delivery.DeliverySchema.MIGRATIONS),
         new ModuleSchema(vn.lienlac.payment.PaymentSchema.NAME, vn.lienlac.payment.PaymentSchema.MIGRATIONS))).migrate();
   }
 

@@ -14,8 +14,9 @@ import vn.lienlac.messaging.events.UserEvents;
 /**
  * What providers report after accepting a message (delivered, seen, failed), applied to the attempt
  * in the caller's transaction (the webhook's, so the event's replay key commits with its effect).
- * Each change is passed on to the message recipient row, if the attempt belongs to one, and raised
- * as {@code delivery.updated}. Receipts only move forward: a late "delivered" never undoes "failed"
+ * Each change is passed on to the message recipient row, if the attempt belongs to one
+ * ({@link RecipientReceipts}), and a change of that row is raised as {@code delivery.updated} for the
+ * message's sender, in the same transaction. Receipts only move forward: a late "delivered" never undoes "failed"
  * reported later by the same provider, and nothing changes a row twice.
  */
 public final class DeliveryReceipts {
@@ -51,7 +52,12 @@ public final class DeliveryReceipts {
   /** One attempt a receipt changed. */
   public record Changed(long attemptId, String channel, String state) {}
 
+  /** What a provider reported. */
+  enum Receipt { DELIVERED, READ, FAILED }
+
   private final UserEvents events;
+
+  private final RecipientReceipts recipients = new RecipientReceipts();
 
   public DeliveryReceipts(UserEvents events) {
     this.events = events;
@@ -59,23 +65,23 @@ public final class DeliveryReceipts {
 
   public Future<List<Changed>> deliveredById(SqlConnection tx, long attemptId, String provider, String providerMessageId,
                                              Instant at) {
-    return apply(tx, DELIVERED_BY_ID, Tuple.of(attemptId, provider, utc(at), providerMessageId), at);
+    return apply(tx, DELIVERED_BY_ID, Tuple.of(attemptId, provider, utc(at), providerMessageId), Receipt.DELIVERED, at);
   }
 
   public Future<List<Changed>> delivered(SqlConnection tx, String provider, String providerMessageId, Instant at) {
-    return apply(tx, DELIVERED_BY_MESSAGE, Tuple.of(provider, providerMessageId, utc(at)), at);
+    return apply(tx, DELIVERED_BY_MESSAGE, Tuple.of(provider, providerMessageId, utc(at)), Receipt.DELIVERED, at);
   }
 
   public Future<List<Changed>> read(SqlConnection tx, String provider, List<String> providerMessageIds, Instant at) {
-    return apply(tx, READ_BY_MESSAGES, Tuple.of(provider, providerMessageIds.toArray(String[]::new), utc(at)), at);
+    return apply(tx, READ_BY_MESSAGES, Tuple.of(provider, providerMessageIds.toArray(String[]::new), utc(at)), Receipt.READ, at);
   }
 
   public Future<List<Changed>> failed(SqlConnection tx, String provider, String providerMessageId, String reason,
                                       Instant at) {
-    return apply(tx, FAILED_BY_MESSAGE, Tuple.of(provider, providerMessageId, reason), at);
+    return apply(tx, FAILED_BY_MESSAGE, Tuple.of(provider, providerMessageId, reason), Receipt.FAILED, at);
   }
 
-  private Future<List<Changed>> apply(SqlConnection tx, String sql, Tuple args, Instant at) {
+  private Future<List<Changed>> apply(SqlConnection tx, String sql, Tuple args, Receipt receipt, Instant at) {
     return tx.preparedQuery(sql).execute(args).compose(rows -> {
       List<Changed> changed = new ArrayList<>();
       for (Row r : rows) {
@@ -84,23 +90,15 @@ public final class DeliveryReceipts {
       changed.sort((a, b) -> Long.compare(a.attemptId(), b.attemptId()));
       Future<Void> chain = Future.succeededFuture();
       for (Changed c : changed) {
-        chain = chain.compose(v -> updateRecipientOf(tx, c, at));
+        chain = chain.compose(v -> recipients.apply(tx, c.attemptId(), receipt, at).compose(change -> change == null
+            ? Future.succeededFuture()
+            : announce(tx, change.senderSubject(), change.messageId(), change.guardianId(), change.state()).mapEmpty()));
       }
       return chain.map(changed);
     });
   }
 
-  /**
-   * Passes an attempt's new state to the message recipient row it delivers and raises
-   * {@code delivery.updated} for the message's sender. Attempts of this slice deliver notices (a
-   * phone, no recipient row, nobody to tell), so there is nothing to update yet: the lead connects
-   * this to {@code messaging.recipient} once attempts carry their recipient (message id, guardian id).
-   */
-  Future<Void> updateRecipientOf(SqlConnection tx, Changed change, Instant at) {
-    return Future.succeededFuture();
-  }
-
-  /** The event raised for a recipient row's change, for the connection above. */
+  /** The event raised for a recipient row's change. */
   Future<Long> announce(SqlConnection tx, String senderSubject, long messageId, long guardianId, String state) {
     return events.publish(tx, senderSubject, UserEvents.DELIVERY_UPDATED, new JsonObject().put("messageId", messageId)
         .put("guardianId", guardianId).put("deliveryState", state));
