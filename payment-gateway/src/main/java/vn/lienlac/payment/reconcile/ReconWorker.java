@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * ({@code FOR UPDATE SKIP LOCKED}, so several processes share the work and never take the same row) and
  * reconciles each under a savepoint of the batch's transaction: a transaction that fails is rolled back
  * to its savepoint and stays {@code new} for the next round, the others commit. A crash loses the
- * whole batch's work, never half of one credit's. Notices go out after commit.
+ * whole batch's work, never half of one credit's. Each credit's payment notices are stored with it (the
+ * notice outbox), so they commit, or roll back, with the application; realtime events follow the commit.
  */
 public final class ReconWorker extends VerticleBase {
 
@@ -107,12 +108,16 @@ public final class ReconWorker extends VerticleBase {
         })
         .compose(v -> tx.query("COMMIT").execute())
         .recover(e -> tx.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(e))))
-        .compose(v -> notifier.paymentsApplied(applied)).map(v -> counts[0] == batchSize && counts[1] > 0);
+        .map(v -> {
+          notifier.published(applied);
+          return counts[0] == batchSize && counts[1] > 0;
+        });
   }
 
   private Future<Void> one(SqlConnection tx, long id, List<AppliedPayment> applied, int[] counts) {
     return tx.query("SAVEPOINT credit").execute()
         .compose(v -> applier.reconcile(tx, id))
+        .compose(result -> notifier.store(tx, result.applied()).map(result))
         .compose(result -> tx.query("RELEASE SAVEPOINT credit").execute().map(result))
         .map(result -> {
           if (!result.deferred()) {
