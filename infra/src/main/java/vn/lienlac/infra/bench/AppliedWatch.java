@@ -23,6 +23,7 @@ final class AppliedWatch implements AutoCloseable {
   private final ConcurrentHashMap<Long, Long> seen = new ConcurrentHashMap<>();
   private final long timer;
   private volatile long lowest = 1;
+  private volatile long lastSeen;
   private boolean polling;
 
   private AppliedWatch(Vertx vertx, PgConnection connection, int pollMs) {
@@ -50,7 +51,9 @@ final class AppliedWatch implements AutoCloseable {
       long low = lowest;
       for (var r : ar.result()) {
         long id = r.getLong(0);
-        seen.putIfAbsent(id, now);
+        if (seen.putIfAbsent(id, now) == null) {
+          lastSeen = now;
+        }
         if (id == low) {
           low++;
         }
@@ -65,6 +68,11 @@ final class AppliedWatch implements AutoCloseable {
   /** When the row was first seen decided (nanoTime), or 0. */
   long seenAt(long id) {
     return seen.getOrDefault(id, 0L);
+  }
+
+  /** When a row was last seen decided for the first time (nanoTime). */
+  long lastSeen() {
+    return lastSeen;
   }
 
   /** Waits until {@code count} rows were seen decided, or the time is up. */

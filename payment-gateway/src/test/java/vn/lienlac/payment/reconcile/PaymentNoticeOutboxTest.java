@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,10 +64,11 @@ class PaymentNoticeOutboxTest {
   void a_credit_whose_transaction_fails_after_its_notice_was_stored_leaves_no_notice_and_the_retry_stores_one() {
     long invoice = db.invoice("S1", 1_250_000, SEPT, null);
     long credit = db.credit(1_250_000, ref(invoice), "TRAN THI BINH");
-    AtomicBoolean failOnce = new AtomicBoolean(true);
-    // The outbox stores the notice, then the credit's transaction fails (as a crash before the commit would).
+    AtomicInteger failures = new AtomicInteger(2);
+    // The outbox stores the notice, then the credit's transaction fails (as a crash before the commit would),
+    // in the batch's first attempt and in its attempt with savepoints.
     ReconWorker failing = new ReconWorker(db.pool, db.connectOptions(), db.applier, new PaymentNotifier(
-        tx -> notice -> Notices.within(tx).send(notice).compose(stored -> failOnce.getAndSet(false)
+        tx -> notice -> Notices.within(tx).send(notice).compose(stored -> failures.getAndDecrement() > 0
             ? Future.failedFuture(new IllegalStateException("crash after the notice was stored")) : Future.succeededFuture(stored)),
         PaymentEvents.none()), 10, Duration.ofHours(1));
 
