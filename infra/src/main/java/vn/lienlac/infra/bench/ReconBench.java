@@ -49,7 +49,7 @@ public final class ReconBench implements Callable<Integer> {
     int n = Math.max(10, (int) Math.round(1_000_000 * scale));
     JsonObject line = new JsonObject().put("bench", "recon");
     if (intakeOnly) {
-      line.putNull("invoices").putNull("credits").putNull("batch_s").putNull("peak_heap_mib");
+      line.putNull("invoices").putNull("credits").putNull("batch_s").putNull("peak_heap_mib").putNull("heap_used_peak_mib");
     } else {
       batch(n, line);
     }
@@ -93,7 +93,8 @@ public final class ReconBench implements Callable<Integer> {
       line.put("invoices", n)
           .put("credits", s.getLong("credits"))
           .put("batch_s", Double.parseDouble(String.format(Locale.ROOT, "%.2f", s.getDouble("seconds"))))
-          .put("peak_heap_mib", s.getLong("peak_heap_mib"));
+          .put("peak_heap_mib", s.getLong("peak_heap_mib"))
+          .put("heap_used_peak_mib", s.getLong("heap_used_peak_mib"));
     } finally {
       try (var files = Files.list(dir)) {
         files.forEach(f -> f.toFile().delete());
