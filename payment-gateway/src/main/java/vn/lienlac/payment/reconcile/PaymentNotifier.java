@@ -16,8 +16,9 @@ import vn.lienlac.payment.reminder.Money;
 
 /**
  * Tells each guardian of the invoice's student that a payment was received (template
- * {@code payment_received}: school, amount, student, reference, time; "… đã nhận 1.250.000 đ …"): the notice is stored in the notice outbox with the
- * transaction that applies the payment ({@link #store}), so it exists exactly when the payment does: a
+ * {@code payment_received}: school, amount, student, reference, time; "… đã nhận 1.250.000 đ …"). The
+ * notice is stored in the notice outbox with the transaction that applies the payment ({@link #store}),
+ * so it exists exactly when the payment does: a
  * crash after the commit loses nothing (the notification workers deliver what is committed) and a
  * rolled-back application leaves no notice. The dedup key is per application and guardian: storing again
  * stores nothing, and undoing an application stores no notice at all. {@code invoice.updated} is published
