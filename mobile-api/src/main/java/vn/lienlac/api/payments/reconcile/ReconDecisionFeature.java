@@ -24,8 +24,9 @@ import vn.lienlac.payment.reconcile.AppliedPayment;
 
 /**
  * The accountant's decisions on queued credits (confirm, match, not a fee, refund, refund paid, undo).
- * Each runs in one transaction with its audit record (before/after), through the same apply code as
- * the worker; guardians are told of payments after commit. The school is the caller's.
+ * Each runs in one transaction with its audit record (before/after) and the guardians' payment notices
+ * (the notice outbox), through the same apply code as the worker; realtime events follow the commit. The
+ * school is the caller's.
  */
 public final class ReconDecisionFeature implements ApiFeature {
 
