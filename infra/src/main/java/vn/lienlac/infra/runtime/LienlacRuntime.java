@@ -114,7 +114,7 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
             redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery(), DeviceStore.create(ours)));
         runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
-        runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config, Notices.create(ours),
+        runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config,
             new InvoiceUpdates(ours, userEvents)));
         // Guardians' thread messages held back by office hours reach the staff member when the office opens.
         runtime.deploy(new StaffDeliveryRelease(ours, userEvents, Clock.systemUTC(), THREAD_RELEASE_INTERVAL));

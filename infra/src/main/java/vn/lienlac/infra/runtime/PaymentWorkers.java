@@ -20,14 +20,17 @@ final class PaymentWorkers {
 
   private PaymentWorkers() {}
 
-  /** The reconciliation worker: LISTEN payment_recon on its own connection, batches on the shared pool. */
-  static ReconWorker reconciliation(Pool pool, PgUrl url, LienlacConfig config, Notices notices, PaymentEvents events) {
+  /**
+ * The reconciliation worker: LISTEN payment_recon on its own connection, batches on the shared pool; payment
+ * notices are stored in the notice outbox of each batch's transaction.
+ */
+  static ReconWorker reconciliation(Pool pool, PgUrl url, LienlacConfig config, PaymentEvents events) {
     Ledger ledger = Ledger.create();
     Decisions decisions = new Decisions(ledger, new Receipts());
     PgConnectOptions listen = PgConnectOptions.fromUri(url.uri());
     listen.addProperty("application_name", "lienlac-recon-listen");
     return new ReconWorker(pool, listen, new CreditApplier(ledger, decisions, new ExceptionQueue()),
-        new PaymentNotifier(pool, notices, events), config.integer(Setting.RECON_BATCH_SIZE),
+        new PaymentNotifier(Notices::within, events), config.integer(Setting.RECON_BATCH_SIZE),
         config.duration(Setting.RECON_POLL_INTERVAL));
   }
 }

@@ -2,6 +2,7 @@ package vn.lienlac.messaging.notice;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import vn.lienlac.messaging.notice.impl.StoredNotices;
 
 /**
@@ -17,6 +18,15 @@ public interface Notices {
    */
   static Notices create(Pool pool) {
     return new StoredNotices(pool, NoticeTemplates.BUNDLED);
+  }
+
+  /**
+   * Notices stored with the caller's transaction (the transactional outbox): a notice handed over here
+   * commits or rolls back with the work that caused it, and the workers deliver it only once it commits.
+   * A repeated dedup key stores nothing and does not abort the transaction.
+   */
+  static Notices within(SqlClient transaction) {
+    return new StoredNotices(transaction, NoticeTemplates.BUNDLED);
   }
 
   /**

@@ -43,7 +43,7 @@ public final class ApiFeatures {
         new RealtimeFeature(deps.realtime().hub(), authentication(deps)),
         new ReconQueueFeature(deps.pool()),
         new ReconDecisionFeature(deps.pool(), AuditLog.create(deps.pool(), deps.clock()),
-            PaymentServices.create(deps.pool(), deps.notices(), new InvoiceUpdates(deps.pool(), deps.realtime().events()))),
+            PaymentServices.create(new InvoiceUpdates(deps.pool(), deps.realtime().events()))),
         new ReceiptFeature(deps.vertx(), deps.pool()),
         new StatementsFeature(deps.vertx(), deps.pool(), deps.clock(), deps.webhooks().metrics()),
         new InboxFeatures(deps),

@@ -190,7 +190,7 @@ class InvoicingTest {
   @Order(3)
   void reminders_go_once_to_each_guardian_with_a_usable_phone() {
     Clock threeDaysBefore = Clock.fixed(Instant.parse("2026-09-07T02:00:00Z"), ZoneOffset.UTC);
-    InvoiceReminders reminders = new InvoiceReminders(api.pool, api.notices, new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), threeDaysBefore);
+    InvoiceReminders reminders = new InvoiceReminders(api.pool, tx -> api.notices, new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), threeDaysBefore);
     int before = api.notices.all().size();
     assertThat(ApiTestServer.await(reminders.runOnce())).isEqualTo(3);
     assertThat(ApiTestServer.await(reminders.runOnce())).isZero();
@@ -201,7 +201,7 @@ class InvoicingTest {
     assertThat(sent).anySatisfy(n -> assertThat(n.params()).containsEntry("amount", "300.000").containsEntry("due", "10/09/2026"));
     assertThat(sent).extracting(n -> n.dedupKey()).doesNotHaveDuplicates();
     Clock tooEarly = Clock.fixed(Instant.parse("2026-09-05T02:00:00Z"), ZoneOffset.UTC);
-    assertThat(ApiTestServer.await(new InvoiceReminders(api.pool, api.notices,
+    assertThat(ApiTestServer.await(new InvoiceReminders(api.pool, tx -> api.notices,
         new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), tooEarly).runOnce())).isZero();
     assertThat(sent.get(0).dedupKey()).startsWith("invoice_reminder:");
   }

@@ -60,20 +60,19 @@ class ReconApiTest {
         new JsonObject().put("invoiceId", "502"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(new JsonObject(r.body()).getString("stateAfter")).isEqualTo("applied");
-    assertThat(api.notices.all()).anySatisfy(n -> {
-      assertThat(n.template()).isEqualTo("payment_received");
-      assertThat(n.params().get("amount")).isEqualTo("980.000 đ");
-    });
+    assertThat(receivedNotices()).as("stored in the notice outbox with the decision").isNotEmpty();
     JsonObject audit = new JsonObject(api.get("/api/v1/audit?action=bank_transaction.suggestion_confirmed", principal).body())
         .getJsonArray("items").getJsonObject(0);
     assertThat(audit.getJsonObject("before").getString("state")).isEqualTo("suggested");
     assertThat(audit.getJsonObject("after").getString("state")).isEqualTo("applied");
 
+    int notices = receivedNotices().size();
     HttpResponse<String> undo = api.post("/api/v1/payments/transactions/" + TestPayments.S1_QUEUED + "/undo", principal,
         new JsonObject().put("reason", "wrong child"));
     assertThat(undo.statusCode()).as(undo.body()).isEqualTo(200);
     assertThat(new JsonObject(undo.body()).getString("stateAfter")).isEqualTo("suggested");
     assertThat(api.get("/api/v1/audit?action=bank_transaction.decision_undone", principal).body()).contains("wrong child");
+    assertThat(receivedNotices()).as("undoing tells no one a second time").hasSize(notices);
     assertThat(ApiTestServer.await(LedgerCheck.run(api.pool))).isEmpty();
   }
 
@@ -148,5 +147,14 @@ class ReconApiTest {
   private String codeOf(long receiptId) {
     return ApiTestServer.await(api.pool.preparedQuery("SELECT verify_code FROM payment.receipt WHERE id = $1")
         .execute(io.vertx.sqlclient.Tuple.of(receiptId))).iterator().next().getString(0);
+  }
+
+  /** The guardians' "payment received" notices of the 980.000 đ credit, as stored in the notice outbox. */
+  private java.util.List<String> receivedNotices() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    ApiTestServer.await(api.pool.query("""
+        SELECT dedup_key FROM messaging.notice WHERE template = 'payment_received' AND params->>'amount' = '980.000'""")
+        .execute()).forEach(r -> out.add(r.getString(0)));
+    return out;
   }
 }

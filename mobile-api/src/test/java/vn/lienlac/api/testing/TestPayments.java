@@ -42,7 +42,7 @@ public final class TestPayments {
     Ledger ledger = Ledger.create();
     Decisions decisions = new Decisions(ledger, new Receipts());
     ReconWorker worker = new ReconWorker(pool, null, new CreditApplier(ledger, decisions, new ExceptionQueue()),
-        new PaymentNotifier(pool, notice -> io.vertx.core.Future.succeededFuture(0L), PaymentEvents.none()), 50,
+        new PaymentNotifier(vn.lienlac.messaging.notice.Notices::within, PaymentEvents.none()), 50,
         Duration.ofMinutes(1));
     while (ApiTestServer.await(worker.runOnce())) {
       // next batch

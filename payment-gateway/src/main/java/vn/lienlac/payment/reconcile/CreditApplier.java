@@ -77,7 +77,10 @@ public final class CreditApplier {
     JournalEntry arrived = new JournalEntry(t.schoolCode(), "credit_received", null, t.id(), null, null, null,
         List.of(JournalLine.debit(Accounts.bank(t.schoolCode()), t.amount()),
             JournalLine.credit(Accounts.unapplied(t.schoolCode()), t.amount())));
-    return ledger.post(tx, arrived).compose(e -> lookUp(tx, t)).compose(references -> {
+    // Both statements are sent at once (pipelined on the connection, executed in this order): one round trip.
+    Future<Long> booked = ledger.post(tx, arrived);
+    Future<Map<PaymentReference, List<Payable>>> named = lookUp(tx, t);
+    return Future.all(booked, named).map(v -> named.result()).compose(references -> {
       CreditRule.Decision decision = CreditRule.decide(t.memo(), r -> references.getOrDefault(r, List.of()));
       if (decision instanceof CreditRule.Queue q) {
         return queue.enqueue(tx, t, q.reason(), q.named()).map(state -> new Result(state, List.of(), false));

@@ -3,6 +3,7 @@ package vn.lienlac.payment.reminder;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import vn.lienlac.messaging.notice.Notice;
 import vn.lienlac.messaging.notice.Notices;
 
@@ -19,9 +21,10 @@ import vn.lienlac.messaging.notice.Notices;
  * Reminds guardians of unpaid invoices: once {@code daysBefore} days before the due date (until the due
  * date passes) and once {@code daysAfter} days after it, to every guardian with a standing link and a
  * usable phone, as notice {@code invoice_reminder} (fee, student, amount, due, reference). Each
- * (invoice, kind, guardian) is recorded in {@code payment.invoice_reminder} in the transaction that hands
- * the notice over, and the notice carries the dedup key {@code invoice_reminder:<invoice>:<kind>:<guardian>},
- * so a pass that fails halfway and runs again sends nothing twice. Dates are those of Asia/Ho_Chi_Minh.
+ * (invoice, kind, guardian) is recorded in {@code payment.invoice_reminder} and the notice is stored in the
+ * notice outbox in that same transaction, so the record and the notice commit together or not at all; the
+ * notice also carries the dedup key {@code invoice_reminder:<invoice>:<kind>:<guardian>}. A pass that fails
+ * halfway and runs again sends nothing twice and loses nothing. Dates are those of Asia/Ho_Chi_Minh.
  */
 public final class InvoiceReminders {
 
@@ -49,13 +52,14 @@ public final class InvoiceReminders {
   static final String NOTED = "UPDATE payment.invoice_reminder SET notice_id = $4 WHERE invoice_id = $1 AND kind = $2 AND guardian_id = $3";
 
   private final Pool pool;
-  private final Notices notices;
+  private final Function<SqlClient, Notices> outbox;
   private final ReminderSettings settings;
   private final Clock clock;
 
-  public InvoiceReminders(Pool pool, Notices notices, ReminderSettings settings, Clock clock) {
+  /** {@code outbox} gives the notices of a transaction; in production {@link Notices#within}. */
+  public InvoiceReminders(Pool pool, Function<SqlClient, Notices> outbox, ReminderSettings settings, Clock clock) {
     this.pool = pool;
-    this.notices = notices;
+    this.outbox = outbox;
     this.settings = settings;
     this.clock = clock;
   }
@@ -94,7 +98,7 @@ public final class InvoiceReminders {
           "amount", Money.dong(r.getLong("outstanding")), "due", r.getLocalDate("due_date").format(DAY),
           "reference", r.getString("reference")), r.getString("language"),
           "invoice_reminder:" + invoice + ":" + kind + ":" + guardian);
-      return notices.send(notice)
+      return outbox.apply(tx).send(notice)
           .compose(id -> tx.preparedQuery(NOTED).execute(Tuple.of(invoice, kind, guardian, id)))
           .compose(v -> sendAll(tx, due, i + 1, sent + 1));
     });

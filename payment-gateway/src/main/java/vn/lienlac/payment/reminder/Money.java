@@ -1,11 +1,11 @@
 package vn.lienlac.payment.reminder;
 
 /** Amounts as Vietnamese readers write them: dots between thousands, e.g. 1.250.000. */
-final class Money {
+public final class Money {
 
   private Money() {}
 
-  static String dong(long amount) {
+  public static String dong(long amount) {
     String digits = Long.toString(Math.abs(amount));
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < digits.length(); i++) {

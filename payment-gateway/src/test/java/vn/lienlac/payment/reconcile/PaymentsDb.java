@@ -13,14 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.db.SchemaMigrations;
 import vn.lienlac.infra.support.testing.TestServices;
+import vn.lienlac.messaging.MessagingSchema;
 import vn.lienlac.messaging.directory.DirectorySchema;
-import vn.lienlac.messaging.notice.Notice;
 import vn.lienlac.messaging.notice.Notices;
 import vn.lienlac.payment.PaymentSchema;
 import vn.lienlac.payment.ledger.Accounts;
@@ -31,7 +30,10 @@ import vn.lienlac.payment.ledger.Ledger;
 import vn.lienlac.payment.receipt.Receipts;
 import vn.lienlac.payment.reference.PaymentReference;
 
-/** A fresh database with the directory and payment schemas, a school with a collection account, and helpers. */
+/**
+ * A fresh database with the directory, messaging (the notice outbox) and payment schemas, a school with a
+ * collection account, and helpers.
+ */
 final class PaymentsDb implements AutoCloseable {
 
   static final String SCHOOL = "79001";
@@ -40,7 +42,6 @@ final class PaymentsDb implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final PgUrl url;
   final Pool pool;
-  final List<Notice> notices = new CopyOnWriteArrayList<>();
   final Ledger ledger = Ledger.create();
   final Decisions decisions = new Decisions(ledger, new Receipts());
   final ExceptionQueue queue = new ExceptionQueue();
@@ -51,6 +52,7 @@ final class PaymentsDb implements AutoCloseable {
   PaymentsDb(String name) {
     url = TestServices.freshDatabase(name);
     new SchemaMigrations(url, List.of(new SchemaMigrations.ModuleSchema(DirectorySchema.NAME, DirectorySchema.MIGRATIONS),
+        new SchemaMigrations.ModuleSchema(MessagingSchema.NAME, MessagingSchema.MIGRATIONS),
         new SchemaMigrations.ModuleSchema(PaymentSchema.NAME, PaymentSchema.MIGRATIONS))).migrate();
     pool = pool(8);
     sql("INSERT INTO payment.collection_account (account_number, school_code, bin) VALUES ($1, $2, '970436')", ACCOUNT, SCHOOL);
@@ -64,17 +66,16 @@ final class PaymentsDb implements AutoCloseable {
     return PgConnectOptions.fromUri(url.uri());
   }
 
-  Notices recordingNotices() {
-    AtomicLong ids = new AtomicLong();
-    return notice -> {
-      notices.add(notice);
-      return Future.succeededFuture(ids.incrementAndGet());
-    };
+  ReconWorker worker(Pool on, int batch) {
+    return new ReconWorker(on, connectOptions(), applier, new PaymentNotifier(Notices::within, PaymentEvents.none()),
+        batch, java.time.Duration.ofSeconds(30));
   }
 
-  ReconWorker worker(Pool on, int batch) {
-    return new ReconWorker(on, connectOptions(), applier,
-        new PaymentNotifier(on, recordingNotices(), PaymentEvents.none()), batch, java.time.Duration.ofSeconds(30));
+  /** The "payment received" notices in the notice outbox, oldest first. */
+  List<Row> notices() {
+    return rows("""
+        SELECT phone_e164, params->>'amount' AS amount, params->>'receipt' AS receipt, dedup_key
+          FROM messaging.notice WHERE template = 'payment_received' ORDER BY id""");
   }
 
   /** Runs batches until nothing new is left. */

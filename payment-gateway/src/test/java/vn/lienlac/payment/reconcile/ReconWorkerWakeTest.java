@@ -33,7 +33,7 @@ class ReconWorkerWakeTest {
   @Test
   void the_deployed_worker_is_woken_by_notify_payment_recon_without_waiting_for_its_timer() throws Exception {
     ReconWorker worker = new ReconWorker(db.pool, db.connectOptions(), db.applier,
-        new PaymentNotifier(db.pool, db.recordingNotices(), PaymentEvents.none()), 10, Duration.ofHours(1));
+        new PaymentNotifier(vn.lienlac.messaging.notice.Notices::within, PaymentEvents.none()), 10, Duration.ofHours(1));
     await(db.vertx.deployVerticle(worker));
     Thread.sleep(500); // LISTEN is issued once the verticle has started
     long invoice = db.invoice("S1", 1_250_000, SEPT, null);

@@ -24,8 +24,9 @@ import vn.lienlac.payment.reconcile.AppliedPayment;
 
 /**
  * The accountant's decisions on queued credits (confirm, match, not a fee, refund, refund paid, undo).
- * Each runs in one transaction with its audit record (before/after), through the same apply code as
- * the worker; guardians are told of payments after commit. The school is the caller's.
+ * Each runs in one transaction with its audit record (before/after) and the guardians' payment notices
+ * (the notice outbox), through the same apply code as the worker; realtime events follow the commit. The
+ * school is the caller's.
  */
 public final class ReconDecisionFeature implements ApiFeature {
 
@@ -64,6 +65,7 @@ public final class ReconDecisionFeature implements ApiFeature {
     AuditActor actor = AuditActor.of(ctx);
     pool.withTransaction(tx -> decide.apply(tx, school)
             .compose(changed -> audit.record(tx, auditEntry(actor, action, changed, body(ctx).getString("reason")))
+                .compose(v -> services.notifier().store(tx, changed.applied()))
                 .map(changed)))
         .onSuccess(changed -> answer(ctx, List.of(changed), false))
         .onFailure(e -> refuse(ctx, e));
@@ -87,26 +89,28 @@ public final class ReconDecisionFeature implements ApiFeature {
           for (Changed c : all) {
             chain = chain.compose(v -> audit.record(tx, auditEntry(actor, "bank_transaction.matched", c, null)).mapEmpty());
           }
-          return chain.map(all);
+          return chain.compose(v -> services.notifier().store(tx, applied(all))).map(all);
         }))
         .onSuccess(all -> answer(ctx, all, true))
         .onFailure(e -> refuse(ctx, e));
   }
 
   private void answer(RoutingContext ctx, List<Changed> all, boolean list) {
+    // The payment notices committed with the decision (the notice outbox); the realtime hint follows.
+    services.notifier().published(applied(all));
+    if (list) {
+      JsonArray items = new JsonArray();
+      all.forEach(c -> items.add(json(c)));
+      ctx.json(new JsonObject().put("items", items));
+    } else {
+      ctx.json(json(all.get(0)));
+    }
+  }
+
+  private static List<AppliedPayment> applied(List<Changed> all) {
     List<AppliedPayment> applied = new ArrayList<>();
     all.forEach(c -> applied.addAll(c.applied()));
-    // The decision is committed whatever happens to the notices (their failures are logged); answering
-    // after they are stored means a client that reloads sees them.
-    services.notifier().paymentsApplied(applied).onComplete(v -> {
-      if (list) {
-        JsonArray items = new JsonArray();
-        all.forEach(c -> items.add(json(c)));
-        ctx.json(new JsonObject().put("items", items));
-      } else {
-        ctx.json(json(all.get(0)));
-      }
-    });
+    return applied;
   }
 
   private static void refuse(RoutingContext ctx, Throwable e) {
