@@ -47,23 +47,29 @@ final class ExpansionSql {
        WHERE gs.guardian_id > $1 ORDER BY gs.guardian_id OFFSET $2 - 1 LIMIT 1""";
 
   /**
-   * A district-wide audience, one range of guardian ids ($2, $6] at a time: both bounds are parameters,
-   * so the plan reads that range of links by index and looks up their students, never the whole district.
+   * A district-wide audience, one range of guardian ids ($2, $6] at a time: both bounds are parameters.
+   * The range's links are read first ({@code links}, materialized, an index range scan) and only then
+   * joined to their students, classes and schools by key, so a chunk costs its own rows. Written as one
+   * join, the planner estimated one school for the district (the office code comes from the audience, not
+   * known when planning) and walked every student of the district for every chunk: quadratic in the size
+   * of the district.
    * Parameters: $1 message, $2 after guardian, $3 chunk size (a bound only), $6 last guardian of the range.
    */
   private static final String DISTRICT_CHUNK = """
-      SELECT gs.guardian_id, array_agg(gs.student_id ORDER BY gs.student_id) AS student_ids,
+      WITH links AS MATERIALIZED (
+        SELECT gs.guardian_id, gs.student_id FROM directory.guardian_student gs
+         WHERE gs.removed_at IS NULL AND gs.guardian_id > $2 AND gs.guardian_id <= $6)
+      SELECT l.guardian_id, array_agg(l.student_id ORDER BY l.student_id) AS student_ids,
              min(c.school_code) AS school_code
-        FROM directory.guardian_student gs
-        JOIN directory.guardian g ON g.id = gs.guardian_id AND g.removed_at IS NULL
-        JOIN directory.student s ON s.national_id = gs.student_id AND s.active
+        FROM links l
+        JOIN directory.guardian g ON g.id = l.guardian_id AND g.removed_at IS NULL
+        JOIN directory.student s ON s.national_id = l.student_id AND s.active
         JOIN directory.school_class c ON c.code = s.class_code AND c.removed_at IS NULL
         JOIN directory.school sc ON sc.code = c.school_code AND sc.removed_at IS NULL
-       WHERE gs.removed_at IS NULL AND gs.guardian_id > $2 AND gs.guardian_id <= $6
-         AND sc.education_office_code IN (SELECT a.value FROM messaging.message_audience a
+       WHERE sc.education_office_code IN (SELECT a.value FROM messaging.message_audience a
                                            WHERE a.message_id = $1 AND a.scope = 'district')
-       GROUP BY gs.guardian_id
-       ORDER BY gs.guardian_id
+       GROUP BY l.guardian_id
+       ORDER BY l.guardian_id
        LIMIT $3""";
 
   /**
