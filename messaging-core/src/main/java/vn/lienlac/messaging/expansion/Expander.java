@@ -43,10 +43,11 @@ public final class Expander {
   public record Claim(long messageId, long afterGuardian, int chunksDone, boolean districtWide) {}
 
   /**
-   * What one chunk did; {@code afterGuardian} null when the claim was lost to another worker;
+   * What one chunk did ({@code inserted} names the guardians for scoped audiences only); {@code afterGuardian}
+   * null when the claim was lost to another worker;
    * {@code last} when nothing of the audience lies beyond it.
    */
-  public record Chunk(int selected, List<Long> inserted, Long afterGuardian, boolean last) {}
+  public record Chunk(int selected, long insertedCount, List<Long> inserted, Long afterGuardian, boolean last) {}
 
   /** Claims the next due message (emergency first), or completes with null when none is waiting. */
   public Future<Claim> claim() {
@@ -82,7 +83,8 @@ public final class Expander {
   private Chunk chunk(Row r, Boolean lastRange) {
     Long[] inserted = r.getArrayOfLongs("inserted");
     int selected = r.getLong("selected").intValue();
-    return new Chunk(selected, inserted == null ? List.of() : List.of(inserted), r.getLong("after_guardian"),
+    return new Chunk(selected, r.getLong("inserted_count"), inserted == null ? List.of() : List.of(inserted),
+        r.getLong("after_guardian"),
         lastRange != null ? lastRange : selected < options.chunkSize());
   }
 
@@ -114,7 +116,7 @@ public final class Expander {
       }
       boolean last = chunk.last();
       if (claim.districtWide()) {
-        if (!chunk.inserted().isEmpty()) {
+        if (chunk.insertedCount() > 0) {
           events.recipientsAdded(claim.messageId(), after, chunk.afterGuardian());
         }
       } else if (last && claim.chunksDone() == 0 && chunks == 0) {
