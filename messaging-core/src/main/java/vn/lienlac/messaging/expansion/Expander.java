@@ -17,9 +17,10 @@ import vn.lienlac.messaging.events.UserEvents;
  * the primary key and are not counted twice.
  *
  * <p>Realtime: {@code message.created} goes to each recipient guardian after their chunk commits, for
- * messages that fit in one chunk (classes, grades, schools). A district-wide broadcast raises no
- * per-guardian event: a million stored events would cost more than the expansion itself, and those
- * guardians learn of it through delivery (push/SMS) and their inbox.
+ * messages that fit in one chunk (classes, grades, schools), all stored by one statement. A district-wide
+ * broadcast does not store a million events: after each chunk commits, its guardian-id range is announced
+ * ({@link UserEvents#recipientsAdded}) and each api process raises the event for its connected guardians
+ * among the chunk's recipients; the others find the message in their inbox and through delivery.
  */
 public final class Expander {
 
@@ -42,10 +43,11 @@ public final class Expander {
   public record Claim(long messageId, long afterGuardian, int chunksDone, boolean districtWide) {}
 
   /**
-   * What one chunk did; {@code afterGuardian} null when the claim was lost to another worker;
+   * What one chunk did ({@code inserted} names the guardians for scoped audiences only); {@code afterGuardian}
+   * null when the claim was lost to another worker;
    * {@code last} when nothing of the audience lies beyond it.
    */
-  public record Chunk(int selected, List<Long> inserted, Long afterGuardian, boolean last) {}
+  public record Chunk(int selected, long insertedCount, List<Long> inserted, Long afterGuardian, boolean last) {}
 
   /** Claims the next due message (emergency first), or completes with null when none is waiting. */
   public Future<Claim> claim() {
@@ -81,7 +83,8 @@ public final class Expander {
   private Chunk chunk(Row r, Boolean lastRange) {
     Long[] inserted = r.getArrayOfLongs("inserted");
     int selected = r.getLong("selected").intValue();
-    return new Chunk(selected, inserted == null ? List.of() : List.of(inserted), r.getLong("after_guardian"),
+    return new Chunk(selected, r.getLong("inserted_count"), inserted == null ? List.of() : List.of(inserted),
+        r.getLong("after_guardian"),
         lastRange != null ? lastRange : selected < options.chunkSize());
   }
 
@@ -112,7 +115,11 @@ public final class Expander {
         return Future.succeededFuture();
       }
       boolean last = chunk.last();
-      if (last && claim.chunksDone() == 0 && chunks == 0) {
+      if (claim.districtWide()) {
+        if (chunk.insertedCount() > 0) {
+          events.recipientsAdded(claim.messageId(), after, chunk.afterGuardian());
+        }
+      } else if (last && claim.chunksDone() == 0 && chunks == 0) {
         announce(claim.messageId(), chunk.inserted());
       }
       if (last) {
@@ -122,17 +129,14 @@ public final class Expander {
     });
   }
 
-  /** After commit and without holding the expansion up: one event per guardian, in subject order. */
+  /**
+   * After commit and without holding the expansion up: one event per guardian, all stored by one
+   * statement (a class message at 500 sends/s must not cost 40 transactions each).
+   */
   private void announce(long messageId, List<Long> guardians) {
-    JsonObject data = new JsonObject().put("messageId", messageId);
-    Future<?> chain = Future.succeededFuture();
-    for (String subject : guardians.stream().map(id -> "g:" + id).sorted().toList()) {
-      chain = chain.compose(v -> events.publish(subject, UserEvents.MESSAGE_CREATED, data)
-          .recover(e -> {
-            LOG.warn("message {}: realtime event not stored ({})", messageId, e.getMessage());
-            return Future.succeededFuture();
-          }));
-    }
+    events.publishToEach(guardians.stream().map(id -> "g:" + id).toList(), UserEvents.MESSAGE_CREATED,
+            new JsonObject().put("messageId", messageId))
+        .onFailure(e -> LOG.warn("message {}: realtime events not stored ({})", messageId, e.getMessage()));
   }
 
   private double leaseSeconds() {

@@ -47,23 +47,35 @@ final class ExpansionSql {
        WHERE gs.guardian_id > $1 ORDER BY gs.guardian_id OFFSET $2 - 1 LIMIT 1""";
 
   /**
-   * A district-wide audience, one range of guardian ids ($2, $6] at a time: both bounds are parameters,
-   * so the plan reads that range of links by index and looks up their students, never the whole district.
+   * A district-wide audience, one range of guardian ids ($2, $6] at a time: both bounds are parameters.
+   * Every row is found by key from the range's links (an index range scan): each link's student and class
+   * and its guardian by primary key, in scalar sub-selects the planner cannot turn into joins, and the
+   * district's schools (a few hundred) once. So a chunk costs its own rows whatever the size of the
+   * district. Written as joins, the planner estimated one school for the district (the office code comes
+   * from the audience, unknown when planning) and started from the schools: every chunk walked or hashed
+   * every student of the district, quadratic in its size.
    * Parameters: $1 message, $2 after guardian, $3 chunk size (a bound only), $6 last guardian of the range.
    */
   private static final String DISTRICT_CHUNK = """
-      SELECT gs.guardian_id, array_agg(gs.student_id ORDER BY gs.student_id) AS student_ids,
-             min(c.school_code) AS school_code
-        FROM directory.guardian_student gs
-        JOIN directory.guardian g ON g.id = gs.guardian_id AND g.removed_at IS NULL
-        JOIN directory.student s ON s.national_id = gs.student_id AND s.active
-        JOIN directory.school_class c ON c.code = s.class_code AND c.removed_at IS NULL
-        JOIN directory.school sc ON sc.code = c.school_code AND sc.removed_at IS NULL
-       WHERE gs.removed_at IS NULL AND gs.guardian_id > $2 AND gs.guardian_id <= $6
-         AND sc.education_office_code IN (SELECT a.value FROM messaging.message_audience a
-                                           WHERE a.message_id = $1 AND a.scope = 'district')
-       GROUP BY gs.guardian_id
-       ORDER BY gs.guardian_id
+      WITH links AS MATERIALIZED (
+        SELECT gs.guardian_id, gs.student_id,
+               (SELECT c.school_code FROM directory.student s
+                  JOIN directory.school_class c ON c.code = s.class_code AND c.removed_at IS NULL
+                 WHERE s.national_id = gs.student_id AND s.active) AS school_code
+          FROM directory.guardian_student gs
+         WHERE gs.removed_at IS NULL AND gs.guardian_id > $2 AND gs.guardian_id <= $6
+           AND (SELECT g.removed_at IS NULL FROM directory.guardian g WHERE g.id = gs.guardian_id)),
+      schools AS MATERIALIZED (
+        SELECT sc.code FROM directory.school sc
+         WHERE sc.removed_at IS NULL
+           AND sc.education_office_code IN (SELECT a.value FROM messaging.message_audience a
+                                             WHERE a.message_id = $1 AND a.scope = 'district'))
+      SELECT l.guardian_id, array_agg(l.student_id ORDER BY l.student_id) AS student_ids,
+             min(l.school_code) AS school_code
+        FROM links l
+       WHERE l.school_code IN (SELECT code FROM schools)
+       GROUP BY l.guardian_id
+       ORDER BY l.guardian_id
        LIMIT $3""";
 
   /**
@@ -124,8 +136,9 @@ final class ExpansionSql {
   /**
    * Parameters: $1 message, $2 after guardian, $3 chunk size, $4 worker id, $5 lease in seconds,
    * $6 (district-wide only) the last guardian of the range, which becomes the position.
-   * Answers how many guardians the chunk selected, the ones it inserted (a re-run after a crash inserts
-   * none twice), and the new position (null when another worker holds the claim now).
+   * Answers how many guardians the chunk selected, how many it inserted (a re-run after a crash inserts
+   * none twice) and, for scoped audiences, which (their realtime events; a district-wide chunk does not
+   * ship its 20,000 ids to the worker), and the new position (null when another worker holds the claim now).
    */
   private static final String CHUNK = """
       WITH chunk AS (%s),
@@ -145,11 +158,13 @@ final class ExpansionSql {
          WHERE e.message_id = $1 AND e.claimed_by = $4
         RETURNING e.after_guardian)
       SELECT (SELECT count(*) FROM chunk) AS selected,
-             (SELECT array_agg(guardian_id ORDER BY guardian_id) FROM inserted) AS inserted,
+             (SELECT count(*) FROM inserted) AS inserted_count,
+             %s AS inserted,
              (SELECT after_guardian FROM moved) AS after_guardian""";
 
-  static final String CHUNK_DISTRICT = CHUNK.formatted(DISTRICT_CHUNK, "$6::bigint");
-  static final String CHUNK_SCOPED = CHUNK.formatted(SCOPED_CHUNK, "NULL::bigint");
+  static final String CHUNK_DISTRICT = CHUNK.formatted(DISTRICT_CHUNK, "$6::bigint", "NULL::bigint[]");
+  static final String CHUNK_SCOPED = CHUNK.formatted(SCOPED_CHUNK, "NULL::bigint",
+      "(SELECT array_agg(guardian_id ORDER BY guardian_id) FROM inserted)");
 
   /** All rows exist: the message is {@code queued} for delivery. Parameters: $1 message, $2 worker id. */
   static final String FINISH = """

@@ -21,7 +21,7 @@ import vn.lienlac.messaging.events.UserEvents;
  */
 public final class RecipientExpansion extends VerticleBase {
 
-  /** The channel the trigger on {@code messaging.message_expansion} notifies. */
+  /** The channel senders notify after committing a message ({@link ExpansionWake}). */
   public static final String WAKE_CHANNEL = "message_expansion_due";
 
   private static final Logger LOG = LoggerFactory.getLogger(RecipientExpansion.class);

@@ -20,8 +20,8 @@ import vn.lienlac.api.v1.Page;
 /**
  * {@code GET /inbox}: everything addressed to a guardian (announcements and thread messages), newest
  * first, as one keyset query over {@code recipient_inbox} (guardian, message id descending) with the
- * message joined by primary key; {@code GET /inbox/summary}: unread counts per child from the partial
- * index {@code recipient_unread}. Messages not yet sent or expired are not shown. Staff have no inbox (404).
+ * message joined by primary key; {@code GET /inbox/summary}: unread counts per child from the same
+ * index, {@code read_at} checked on each row. Messages not yet sent or expired are not shown. Staff have no inbox (404).
  */
 final class InboxFeature {
 
@@ -54,8 +54,8 @@ final class InboxFeature {
       SELECT 1 FROM reach_student rs WHERE rs.student_id = $6""");
 
   /**
-   * Unread counts per child: the unread rows of the guardian come from {@code recipient_unread} (with the
-   * children in its INCLUDE), each joined by primary key to its message to leave out what is expired,
+   * Unread counts per child: the guardian's rows come from {@code recipient_inbox} (a few hundred a
+   * school year; no index of their own, which would cost every expansion), the unread ones joined by primary key to its message to leave out what is expired,
    * recalled or not yet sent. A message about two children counts for each; {@code total} counts it once.
    */
   private static final Reach.Query SUMMARY = Reach.query("""

@@ -19,6 +19,7 @@ import vn.lienlac.api.audit.AuditEntry;
 import vn.lienlac.api.audit.AuditLog;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.http.Problems;
+import vn.lienlac.messaging.expansion.ExpansionWake;
 
 /**
  * {@code POST /messages}: checks the request and the sender's authority over every audience scope,
@@ -67,15 +68,17 @@ final class AnnouncementSending {
   private static final String INSERT_AUDIENCE = """
       INSERT INTO messaging.message_audience (message_id, position, scope, value)
       SELECT $1, a.pos, a.scope, a.value FROM unnest($2::smallint[], $3::text[], $4::text[]) AS a(pos, scope, value)""";
-  /** Its trigger wakes the expansion workers when this transaction commits. */
+  /** The workers are woken after the commit ({@link ExpansionWake}). */
   private static final String INSERT_EXPANSION = "INSERT INTO messaging.message_expansion (message_id) VALUES ($1)";
 
   private final Pool pool;
   private final AuditLog audit;
   private final Clock clock;
+  private final ExpansionWake wake;
 
   AnnouncementSending(Pool pool, Clock clock) {
     this.pool = pool;
+    this.wake = new ExpansionWake(pool);
     this.audit = AuditLog.create(pool, clock);
     this.clock = clock;
   }
@@ -109,6 +112,11 @@ final class AnnouncementSending {
           }
           String schoolCode = schools.size() == 1 && !schools.contains("*") ? schools.first() : null;
           return pool.withTransaction(tx -> store(tx, ctx, caller, request, schoolCode))
+              .onSuccess(accepted -> {
+                if ("expanding".equals(accepted.getString("status"))) {
+                  wake.wake();
+                }
+              })
               .onSuccess(accepted -> ctx.response().setStatusCode(202).putHeader("content-type", "application/json")
                   .end(accepted.encode()));
         })

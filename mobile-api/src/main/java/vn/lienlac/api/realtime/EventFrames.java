@@ -29,6 +29,33 @@ final class EventFrames {
     return e.subject() + ' ' + e.id() + '\n' + e.frame();
   }
 
+  /**
+   * A chunk of a district-wide expansion committed: recipients of {@code messageId} among the guardians in
+   * ({@code afterGuardian}, {@code upToGuardian}]. On Redis {@code ~recipients <message> <after> <upTo>}:
+   * no newline, so {@link #fromRedis} of a process that does not know it skips it.
+   */
+  record RecipientsAdded(long messageId, long afterGuardian, long upToGuardian) {}
+
+  private static final String RECIPIENTS_ADDED = "~recipients ";
+
+  static String toRedis(RecipientsAdded r) {
+    return RECIPIENTS_ADDED + r.messageId() + ' ' + r.afterGuardian() + ' ' + r.upToGuardian();
+  }
+
+  /** @return the range, or null when the message is something else */
+  static RecipientsAdded recipientsAdded(String message) {
+    if (!message.startsWith(RECIPIENTS_ADDED)) {
+      return null;
+    }
+    String[] parts = message.substring(RECIPIENTS_ADDED.length()).split(" ");
+    try {
+      return parts.length != 3 ? null
+          : new RecipientsAdded(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** @return the event, or null when the message is not one of ours (another writer on the channel) */
   static Event fromRedis(String message) {
     int newline = message.indexOf('\n');

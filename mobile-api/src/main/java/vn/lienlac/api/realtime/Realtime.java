@@ -11,7 +11,8 @@ import io.vertx.sqlclient.Pool;
 public record Realtime(RealtimeHub hub, RealtimeEvents events) {
 
   public static Realtime create(Pool pool, Redis redis, RealtimeOptions options) {
-    return new Realtime(new RealtimeHub(options, pool), RealtimeEvents.create(pool, redis, options.channel()));
+    RealtimeEvents events = RealtimeEvents.create(pool, redis, options.channel());
+    return new Realtime(new RealtimeHub(options, pool, events), events);
   }
 
   public RealtimeOptions options() {

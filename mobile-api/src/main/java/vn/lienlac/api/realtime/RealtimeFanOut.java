@@ -50,6 +50,11 @@ public final class RealtimeFanOut extends VerticleBase {
   }
 
   private void announced(String message) {
+    EventFrames.RecipientsAdded recipients = EventFrames.recipientsAdded(message);
+    if (recipients != null) {
+      hub.recipientsAdded(recipients);
+      return;
+    }
     EventFrames.Event event = EventFrames.fromRedis(message);
     if (event != null) {
       hub.deliver(event);

@@ -1,8 +1,11 @@
 package vn.lienlac.api.realtime;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +24,7 @@ public final class RealtimeHub {
 
   private final RealtimeOptions options;
   private final EventLog log;
+  private final LiveRecipients liveRecipients;
   private final ConcurrentHashMap<String, RealtimeConnection[]> bySubject = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Context, Set<RealtimeConnection>> byContext = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
@@ -28,9 +32,11 @@ public final class RealtimeHub {
   private final AtomicLong silentDisconnects = new AtomicLong();
   private final AtomicInteger largestBacklog = new AtomicInteger();
 
-  public RealtimeHub(RealtimeOptions options, Pool pool) {
+  /** @param events where events for connected recipients of district-wide messages are stored */
+  public RealtimeHub(RealtimeOptions options, Pool pool, RealtimeEvents events) {
     this.options = options;
     this.log = new EventLog(pool);
+    this.liveRecipients = new LiveRecipients(this, pool, events);
   }
 
   public RealtimeOptions options() {
@@ -114,6 +120,25 @@ public final class RealtimeHub {
         onContextOf(c, x -> x.behind(newestId));
       }
     }
+  }
+
+  /** Guardians with ids in ({@code after}, {@code upTo}] authenticated on a connection of this process. */
+  List<Long> guardiansConnected(long after, long upTo) {
+    List<Long> ids = new ArrayList<>();
+    for (String subject : bySubject.keySet()) {
+      if (subject.startsWith("g:")) {
+        long id = Long.parseLong(subject, 2, subject.length(), 10);
+        if (id > after && id <= upTo) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** A district-wide message's chunk committed: {@code message.created} for its recipients connected here. */
+  Future<Integer> recipientsAdded(EventFrames.RecipientsAdded range) {
+    return liveRecipients.added(range);
   }
 
   /** Every authenticated user with the lowest id sent to any of their connections. */

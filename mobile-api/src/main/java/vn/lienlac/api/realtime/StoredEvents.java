@@ -11,6 +11,10 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,20 @@ final class StoredEvents implements RealtimeEvents {
       INSERT INTO api.realtime_event (subject, id, type, data)
       SELECT $1, last_id, $2, $3 FROM next
       RETURNING id, at""";
+
+  /**
+   * {@link #INSERT} for many users in one statement. The counters are upserted in subject order, so two
+   * such statements (or one and a single publish) lock shared users in the same order and cannot deadlock.
+   */
+  static final String INSERT_EACH = """
+      WITH next AS (
+        INSERT INTO api.realtime_stream AS s (subject, last_id)
+        SELECT u.subject, 1 FROM unnest($1::text[]) AS u(subject) ORDER BY u.subject
+        ON CONFLICT (subject) DO UPDATE SET last_id = s.last_id + 1
+        RETURNING s.subject, s.last_id)
+      INSERT INTO api.realtime_event (subject, id, type, data)
+      SELECT subject, last_id, $2, $3 FROM next
+      RETURNING subject, id, at""";
 
   private static final Pattern SUBJECT = Pattern.compile("[gs]:[0-9]{1,19}");
 
@@ -75,6 +93,43 @@ final class StoredEvents implements RealtimeEvents {
       }
       return event.id();
     });
+  }
+
+  @Override
+  public Future<Integer> publishToEach(Collection<String> subjects, String type, JsonObject data) {
+    TreeSet<String> each = new TreeSet<>(subjects);
+    try {
+      for (String subject : each) {
+        check(subject, type, data);
+      }
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    if (each.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return pool.preparedQuery(INSERT_EACH).execute(Tuple.of(each.toArray(String[]::new), type, data))
+        .map(rows -> {
+          List<Request> announcements = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            long id = row.getLong("id");
+            EventFrames.Event event = new EventFrames.Event(row.getString("subject"), id,
+                EventFrames.event(id, type, row.getOffsetDateTime("at").toInstant(), data));
+            announcements.add(Request.cmd(Command.PUBLISH).arg(channel).arg(EventFrames.toRedis(event)));
+          }
+          redis.batch(announcements).onFailure(e -> LOG.warn("{} realtime events committed but not announced on "
+              + "Redis ({}); connected apps get them from the catch-up poll", announcements.size(), e.getMessage()));
+          return rows.rowCount();
+        });
+  }
+
+  /** One Redis message for the whole range; each api process resolves its own connected guardians. */
+  @Override
+  public void recipientsAdded(long messageId, long afterGuardian, long upToGuardian) {
+    redis.send(Request.cmd(Command.PUBLISH).arg(channel)
+            .arg(EventFrames.toRedis(new EventFrames.RecipientsAdded(messageId, afterGuardian, upToGuardian))))
+        .onFailure(e -> LOG.warn("message {}: recipients ({}, {}] not announced on Redis ({}); connected apps see "
+            + "it on their next inbox load", messageId, afterGuardian, upToGuardian, e.getMessage()));
   }
 
   private static Future<EventFrames.Event> insert(SqlConnection conn, String subject, String type, JsonObject data) {

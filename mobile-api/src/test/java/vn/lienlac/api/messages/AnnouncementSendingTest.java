@@ -8,16 +8,21 @@ import static vn.lienlac.api.messages.Announcements.scope;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.api.testing.ApiTestServer;
 import vn.lienlac.api.testing.TestDistrict;
+import vn.lienlac.messaging.expansion.RecipientExpansion;
 
 class AnnouncementSendingTest {
 
@@ -46,6 +51,25 @@ class AnnouncementSendingTest {
     JsonArray errors = new JsonObject(r.body()).getJsonArray("errors");
     assertThat(errors.stream().map(e -> ((JsonObject) e).getString("field")).toList()).as(r.body()).contains(field);
     assertThat(stored()).as("nothing stored").isEqualTo(before);
+  }
+
+  @Test
+  void the_workers_are_notified_after_the_message_is_committed() throws Exception {
+    PgSubscriber listener = PgSubscriber.subscriber(api.vertx, PgConnectOptions.fromUri(api.url.uri()));
+    CompletableFuture<Long> notified = new CompletableFuture<>();
+    ApiTestServer.await(listener.connect());
+    try {
+      // Counted when the notification arrives (on the event loop, so without blocking).
+      listener.channel(RecipientExpansion.WAKE_CHANNEL).handler(payload -> api.pool
+          .query("SELECT count(*) FROM messaging.message_expansion WHERE finished_at IS NULL").execute()
+          .onComplete(rows -> notified.complete(rows.succeeded() ? rows.result().iterator().next().getLong(0) : -1L)));
+      Thread.sleep(200); // LISTEN is sent when the handler is set
+      HttpResponse<String> r = post(api, TestDistrict.homeroomTeacherOf6A1(), announcement(scope("class", "S1-6A1")));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+      assertThat(notified.get(5, TimeUnit.SECONDS)).as("the message is visible when the workers wake").isPositive();
+    } finally {
+      ApiTestServer.await(listener.close());
+    }
   }
 
   @Test
