@@ -24,9 +24,6 @@ import vn.lienlac.api.realtime.RealtimeFanOut;
 import vn.lienlac.api.realtime.RealtimeOptions;
 import vn.lienlac.api.realtime.RealtimePurge;
 import vn.lienlac.api.v1.ApiDependencies;
-import vn.lienlac.payment.reminder.InvoiceReminders;
-import vn.lienlac.payment.reminder.ReminderSettings;
-import vn.lienlac.payment.reminder.ReminderVerticle;
 import java.time.Clock;
 import vn.lienlac.api.platform.idempotency.IdempotencyPurge;
 import vn.lienlac.api.platform.limits.RateLimits;
@@ -116,6 +113,11 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
         runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config,
             new InvoiceUpdates(ours, userEvents)));
+        // Credits whose webhook never came: pulled from the bank feed (SePay API v2) when a token is configured.
+        if (config.has(Setting.SEPAY_API_TOKEN)) {
+          runtime.deploy(BankIntakeConfig.pull(vertx, ours, redis, config, metrics.bankIntake()));
+        }
+        runtime.deploy(PaymentWorkers.reminders(ours, config));
         // Guardians' thread messages held back by office hours reach the staff member when the office opens.
         runtime.deploy(new StaffDeliveryRelease(ours, userEvents, Clock.systemUTC(), THREAD_RELEASE_INTERVAL));
       }

@@ -2,6 +2,7 @@ package vn.lienlac.infra.runtime;
 
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.infra.support.db.PgUrl;
@@ -14,9 +15,15 @@ import vn.lienlac.payment.reconcile.ExceptionQueue;
 import vn.lienlac.payment.reconcile.PaymentEvents;
 import vn.lienlac.payment.reconcile.PaymentNotifier;
 import vn.lienlac.payment.reconcile.ReconWorker;
+import vn.lienlac.payment.reminder.InvoiceReminders;
+import vn.lienlac.payment.reminder.ReminderSettings;
+import vn.lienlac.payment.reminder.ReminderVerticle;
 
 /** The payment verticles of the workers role, assembled from configuration. */
 final class PaymentWorkers {
+
+  /** Invoices reminded about per pass and transaction. */
+  private static final int REMINDER_BATCH = 200;
 
   private PaymentWorkers() {}
 
@@ -32,5 +39,13 @@ final class PaymentWorkers {
     return new ReconWorker(pool, listen, new CreditApplier(ledger, decisions, new ExceptionQueue()),
         new PaymentNotifier(Notices::within, events), config.integer(Setting.RECON_BATCH_SIZE),
         config.duration(Setting.RECON_POLL_INTERVAL));
+  }
+
+  /** Reminders of unpaid invoices before and after their due date, stored in the notice outbox. */
+  static ReminderVerticle reminders(Pool pool, LienlacConfig config) {
+    ReminderSettings settings = new ReminderSettings(config.integer(Setting.INVOICE_REMINDER_DAYS_BEFORE),
+        config.integer(Setting.INVOICE_REMINDER_DAYS_AFTER), config.duration(Setting.INVOICE_REMINDER_INTERVAL),
+        REMINDER_BATCH);
+    return new ReminderVerticle(new InvoiceReminders(pool, Notices::within, settings, Clock.systemUTC()), settings);
   }
 }

@@ -94,15 +94,7 @@ class PaymentNoticeCrashTest {
     worker.runOnce().await();
     crashing.close().await(); // gone after the commit; no delivery worker ever ran in it
 
-    runtime = LienlacRuntime.start(SandboxSettings.pointAt(LienlacConfig.from(Map.of(
-        "LIENLAC_PG_URL", ours.uri(),
-        "LIENLAC_REDIS_URL", TestServices.redis(),
-        "LIENLAC_DISTRICT_PG_URL", district.uri(),
-        "LIENLAC_HTTP_HOST", "127.0.0.1",
-        "LIENLAC_HTTP_PORT", "0",
-        "LIENLAC_SHUTDOWN_GRACE", "PT2S",
-        "LIENLAC_JWT_SIGNING_KEY", vn.lienlac.api.auth.SigningKey.generate().toPem()), Map.of(), "none"),
-        sandbox.url(), SandboxAccounts.DEMO), Role.ALL);
+    runtime = startProcess(Map.of());
 
     WebClient http = WebClient.create(vertx);
     String outbox = sandbox.url() + "/sandbox/outbox?to=%2B84987654321";
@@ -111,5 +103,42 @@ class PaymentNoticeCrashTest {
     JsonArray sent = http.getAbs(outbox).send().await().bodyAsJsonArray();
     assertThat(sent).hasSize(1);
     assertThat(sent.getJsonObject(0).getString("text")).contains("1.250.000").contains("10/09/2026");
+  }
+
+  @Test
+  void the_workers_role_reminds_guardians_of_an_invoice_still_unpaid_after_its_due_date_once() {
+    TestServices.execute(ours, "DELETE FROM payment.bank_transaction");
+    runtime = startProcess(Map.of("LIENLAC_INVOICE_REMINDER_INTERVAL", "PT0.5S"));
+
+    WebClient http = WebClient.create(vertx);
+    String outbox = sandbox.url() + "/sandbox/outbox?to=%2B84987654321";
+    DeliveryFixture.awaitTrue("the reminder in the outbox", Duration.ofSeconds(30),
+        () -> !http.getAbs(outbox).send().await().bodyAsJsonArray().isEmpty());
+    pause(2_000); // several more reminder passes
+    JsonArray sent = http.getAbs(outbox).send().await().bodyAsJsonArray();
+    assertThat(sent).as("one reminder however many passes ran").hasSize(1);
+    assertThat(sent.getJsonObject(0).getString("text")).contains("1.250.000");
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private LienlacRuntime startProcess(Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
+        "LIENLAC_PG_URL", ours.uri(),
+        "LIENLAC_REDIS_URL", TestServices.redis(),
+        "LIENLAC_DISTRICT_PG_URL", district.uri(),
+        "LIENLAC_HTTP_HOST", "127.0.0.1",
+        "LIENLAC_HTTP_PORT", "0",
+        "LIENLAC_SHUTDOWN_GRACE", "PT2S",
+        "LIENLAC_JWT_SIGNING_KEY", vn.lienlac.api.auth.SigningKey.generate().toPem()));
+    env.putAll(extra);
+    return LienlacRuntime.start(SandboxSettings.pointAt(LienlacConfig.from(env, Map.of(), "none"),
+        sandbox.url(), SandboxAccounts.DEMO), Role.ALL);
   }
 }
