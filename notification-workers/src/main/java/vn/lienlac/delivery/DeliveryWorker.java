@@ -178,7 +178,7 @@ public final class DeliveryWorker extends VerticleBase {
     }
     List<Future<Void>> sends = new ArrayList<>();
     byChannel.forEach((channel, ready) -> sends.add(sendWithPermits(channel, ready, deadline, outcomes)));
-    return Future.join(sends).transform(v -> writeOutcomes(outcomes, 3));
+    return Future.join(sends).transform(v -> writeOutcomes(outcomes, 3)).andThen(ar -> logFailures(outcomes));
   }
 
   /** An attempt with what it sends. */
@@ -282,8 +282,7 @@ public final class DeliveryWorker extends VerticleBase {
           }
           LOG.warn("a batch's outcomes could not be written ({}); its lease will return it", e.getMessage());
           return Future.succeededFuture();
-        })
-        .andThen(ar -> logFailures(outcomes));
+        });
   }
 
   /** One line per batch, not per delivery: at 10,000 sends/s per-delivery logging is its own load. */
