@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import vn.lienlac.delivery.channel.Outbound;
 import vn.lienlac.delivery.channel.SendResult;
 import vn.lienlac.delivery.impl.AttemptQueue;
 import vn.lienlac.delivery.impl.Backoff;
+import vn.lienlac.delivery.impl.BatchOutcomes;
 import vn.lienlac.delivery.impl.ClaimedAttempt;
 import vn.lienlac.delivery.impl.RecipientAttempts;
 import vn.lienlac.delivery.policy.CircuitBreaker;
@@ -151,45 +153,151 @@ public final class DeliveryWorker extends VerticleBase {
           }
           return queue.claim(List.copyOf(channels.keySet()), options.batchSize(), options.lease());
         })
-        .compose(claimed -> {
-          long deadline = System.nanoTime() + options.lease().toNanos() / 2;
-          return Future.join(claimed.stream().map(a -> deliver(a, deadline)).toList())
-              .transform(v -> Future.succeededFuture(claimed.size() == options.batchSize()));
+        .compose(claimed -> deliverBatch(claimed).map(v -> claimed.size() == options.batchSize()));
+  }
+
+  /**
+   * Sends a claimed batch, each channel's part concurrently, and writes every outcome at the end in one
+   * transaction of set-based statements. Sends wait for rate-limit tokens only while the claim is young
+   * (half the lease); the rest goes back to the queue, so a batch never outlives its lease.
+   */
+  private Future<Void> deliverBatch(List<ClaimedAttempt> claimed) {
+    if (claimed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    long deadline = System.nanoTime() + options.lease().toNanos() / 2;
+    BatchOutcomes outcomes = new BatchOutcomes();
+    Map<Channel, List<Ready>> byChannel = new LinkedHashMap<>();
+    for (ClaimedAttempt attempt : claimed) {
+      try {
+        byChannel.computeIfAbsent(channels.get(attempt.channel()), c -> new ArrayList<>())
+            .add(new Ready(attempt, outbound(attempt)));
+      } catch (IllegalArgumentException e) {
+        outcomes.finish(attempt.id(), "failed", e.getMessage());
+      }
+    }
+    List<Future<Void>> sends = new ArrayList<>();
+    byChannel.forEach((channel, ready) -> sends.add(sendWithPermits(channel, ready, deadline, outcomes)));
+    return Future.join(sends).transform(v -> writeOutcomes(outcomes, 3)).andThen(ar -> logFailures(outcomes));
+  }
+
+  /** An attempt with what it sends. */
+  private record Ready(ClaimedAttempt attempt, Outbound outbound) {}
+
+  /** Sends in chunks as the shared bucket grants tokens (one Redis call per chunk, not per send). */
+  private Future<Void> sendWithPermits(Channel channel, List<Ready> ready, long deadline, BatchOutcomes outcomes) {
+    if (ready.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    double rate = options.rateOf(channel.kind());
+    // A tenth of a second of burst: a provider counting per clock second then sees at most the rate
+    // plus that, where a full second of burst could double it at a second boundary.
+    long capacity = Math.max(1, (long) (rate / 10));
+    long wanted = Math.min(ready.size(), capacity);
+    long least = Math.max(1, Math.min(wanted, capacity / 10));
+    return buckets.takeUpTo(channel.rateLimitKey(), capacity, rate, least, wanted).transform(ar -> {
+      if (ar.failed()) {
+        LOG.warn("rate limit unavailable ({}); {} sends wait", ar.cause().getMessage(), channel.provider());
+        return putBack(channel, ready, Duration.ofSeconds(1), outcomes);
+      }
+      TokenBuckets.Grant grant = ar.result();
+      if (grant.granted() == 0) {
+        long wait = Math.max(1, grant.retryAfterMillis());
+        return System.nanoTime() + wait * 1_000_000 > deadline
+            ? putBack(channel, ready, Duration.ofMillis(wait), outcomes)
+            : vertx.timer(wait).compose(t -> sendWithPermits(channel, ready, deadline, outcomes));
+      }
+      int n = (int) grant.granted();
+      return sendChunk(channel, ready.subList(0, n), outcomes)
+          .compose(v -> sendWithPermits(channel, ready.subList(n, ready.size()), deadline, outcomes));
+    });
+  }
+
+  private Future<Void> putBack(Channel channel, List<Ready> ready, Duration wait, BatchOutcomes outcomes) {
+    events.recorded(channel.kind(), channel.provider(), "rate_limited", 0);
+    ready.forEach(r -> outcomes.retryLater(r.attempt().id(), wait,
+        "waiting for the " + channel.provider() + " rate limit"));
+    return Future.succeededFuture();
+  }
+
+  /** One chunk whose tokens are taken: breaker, {@code sending} in one statement, concurrent sends. */
+  private Future<Void> sendChunk(Channel channel, List<Ready> chunk, BatchOutcomes outcomes) {
+    CircuitBreaker breaker = breakers.get(channel.provider());
+    List<Ready> allowed = new ArrayList<>(chunk.size());
+    for (Ready r : chunk) {
+      if (breaker.allow()) {
+        allowed.add(r);
+        continue;
+      }
+      events.recorded(channel.kind(), channel.provider(), "held", 0);
+      Duration until = breaker.remainingCooldown().plusMillis(100);
+      String reason = "circuit_open: " + channel.provider() + " is failing; held back";
+      if (r.attempt().forRecipient()) {
+        outcomes.held(r.attempt().id(), until, reason);
+      } else {
+        outcomes.retryLater(r.attempt().id(), until, reason);
+      }
+    }
+    if (allowed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return queue.markSending(allowed.stream().map(r -> r.attempt().id()).toList(), channel.provider(), options.lease())
+        .compose(ours -> {
+          List<Ready> sending = allowed.stream().filter(r -> ours.contains(r.attempt().id())).toList();
+          if (sending.isEmpty()) {
+            return Future.<Void>succeededFuture();
+          }
+          return channel.sendAll(sending.stream().map(Ready::outbound).toList()).map(results -> {
+            for (int i = 0; i < sending.size(); i++) {
+              ClaimedAttempt attempt = sending.get(i).attempt();
+              observe(breaker, results.get(i));
+              record(attempt, channel, attempt.attemptsMade() + 1, results.get(i), outcomes);
+            }
+            return (Void) null;
+          }).recover(e -> {
+            LOG.warn("{} sends via {} failed ({}); their lease will return them", sending.size(), channel.provider(),
+                e.getMessage());
+            return Future.succeededFuture();
+          });
+        }, e -> {
+          LOG.warn("{} attempts could not be marked sending ({}); their lease will return them", allowed.size(),
+              e.getMessage());
+          return Future.succeededFuture();
         });
   }
 
-  private Future<?> deliver(ClaimedAttempt attempt, long deadline) {
-    Channel channel = channels.get(attempt.channel());
-    Outbound outbound;
-    try {
-      outbound = outbound(attempt);
-    } catch (IllegalArgumentException e) {
-      return queue.finish(attempt.id(), "failed", e.getMessage());
-    }
-    CircuitBreaker breaker = breakers.get(channel.provider());
-    return permit(channel, deadline).compose(wait -> {
-      if (wait != null) {
-        events.recorded(channel.kind(), channel.provider(), "rate_limited", 0);
-        return queue.retryLater(attempt.id(), wait, "waiting for the " + channel.provider() + " rate limit");
-      }
-      if (!breaker.allow()) {
-        events.recorded(channel.kind(), channel.provider(), "held", 0);
-        return attempt.forRecipient()
-            ? recipients.holdByBreaker(attempt.id(), breaker.remainingCooldown().plusMillis(100),
-                "circuit_open: " + channel.provider() + " is failing; held back")
-            : queue.retryLater(attempt.id(), breaker.remainingCooldown().plusMillis(100),
-                "circuit_open: " + channel.provider() + " is failing; held back");
-      }
-      return queue.markSending(attempt.id(), channel.provider(), options.lease()).compose(ours -> ours
-          ? channel.send(outbound).compose(result -> {
-              observe(breaker, result);
-              return record(attempt, channel, attempt.attemptsMade() + 1, result);
-            })
-          : Future.succeededFuture());
-    }).recover(e -> {
-      LOG.warn("attempt {} could not be processed ({}); its lease will return it", attempt.id(), e.getMessage());
+  /**
+   * One transaction for the whole batch. A failure (e.g. a deadlock with the dispatcher's count updates)
+   * rolls it all back, so it is simply written again; if that keeps failing the lease returns the batch.
+   */
+  private Future<Void> writeOutcomes(BatchOutcomes outcomes, int triesLeft) {
+    if (outcomes.isEmpty()) {
       return Future.succeededFuture();
-    });
+    }
+    return pool.<Void>withTransaction(tx -> queue.record(tx, outcomes).compose(v -> recipients.record(tx, outcomes)))
+        .recover(e -> {
+          if (triesLeft > 1) {
+            LOG.info("writing a batch's outcomes failed ({}); writing it again", e.getMessage());
+            return writeOutcomes(outcomes, triesLeft - 1);
+          }
+          LOG.warn("a batch's outcomes could not be written ({}); its lease will return it", e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  /** One line per batch, not per delivery: at 10,000 sends/s per-delivery logging is its own load. */
+  private static void logFailures(BatchOutcomes outcomes) {
+    if (outcomes.finished().isEmpty()) {
+      return;
+    }
+    Map<String, Long> byReason = new java.util.TreeMap<>();
+    outcomes.finished().forEach(f -> byReason.merge(f.state() + ": " + shortReason(f.reason()), 1L, Long::sum));
+    LOG.warn("{} attempts ended without acceptance (first {}): {}", outcomes.finished().size(),
+        outcomes.finished().getFirst().id(), byReason);
+  }
+
+  private static String shortReason(String reason) {
+    return reason == null ? "" : reason.length() > 80 ? reason.substring(0, 80) : reason;
   }
 
   /** What the attempt sends: a rendered notice, or the message for one guardian. */
@@ -218,54 +326,22 @@ public final class DeliveryWorker extends VerticleBase {
     }
   }
 
-  /**
-   * Waits for a token of the provider account's bucket while the claim is young; completes with null
-   * when sending may go ahead, otherwise with how long to put the attempt back for.
-   */
-  private Future<Duration> permit(Channel channel, long deadline) {
-    // A tenth of a second of burst: a provider counting per clock second then sees at most the rate
-    // plus that, where a full second of burst could double it at a second boundary.
-    double rate = options.rateOf(channel.kind());
-    long capacity = Math.max(1, (long) (rate / 10));
-    return buckets.take(channel.rateLimitKey(), capacity, rate, 1)
-        .transform(ar -> {
-          if (ar.failed()) {
-            LOG.warn("rate limit unavailable ({}); {} sends wait", ar.cause().getMessage(), channel.provider());
-            return Future.succeededFuture(Duration.ofSeconds(1));
-          }
-          TokenBuckets.Decision d = ar.result();
-          if (d.allowed()) {
-            return Future.succeededFuture(null);
-          }
-          if (System.nanoTime() + d.retryAfterMillis() * 1_000_000 > deadline) {
-            return Future.succeededFuture(Duration.ofMillis(d.retryAfterMillis()));
-          }
-          return vertx.timer(Math.max(1, d.retryAfterMillis())).compose(t -> permit(channel, deadline));
-        });
-  }
-
-  private Future<Boolean> record(ClaimedAttempt attempt, Channel channel, int attemptsMade, SendResult result) {
+  private void record(ClaimedAttempt attempt, Channel channel, int attemptsMade, SendResult result,
+                      BatchOutcomes outcomes) {
     long id = attempt.id();
     String outcome = outcome(channel, attemptsMade, result);
     events.recorded(channel.kind(), channel.provider(), outcome,
         result instanceof SendResult.Accepted a ? a.costVnd() : 0);
-    return switch (result) {
-      case SendResult.Accepted a -> attempt.forRecipient()
-          ? recipients.accepted(id, a.providerMessageId(), a.segments(), a.costVnd())
-          : queue.accepted(id, a.providerMessageId(), a.segments(), a.costVnd());
-      case SendResult.Permanent p -> {
-        LOG.warn("attempt {} failed at {}: {}", id, channel.provider(), p.reason());
-        yield queue.finish(id, "failed", p.reason());
-      }
-      case SendResult.Transient t when "unknown".equals(outcome) -> {
-        LOG.warn("attempt {} is unknown at {}: {}", id, channel.provider(), t.reason());
-        yield queue.finish(id, "unknown", t.reason() + "; the provider may have the message and cannot deduplicate, so it was not sent again");
-      }
+    switch (result) {
+      case SendResult.Accepted a -> outcomes.accepted(attempt, a.providerMessageId(), a.segments(), a.costVnd());
+      case SendResult.Permanent p -> outcomes.finish(id, "failed", p.reason());
+      case SendResult.Transient t when "unknown".equals(outcome) -> outcomes.finish(id, "unknown",
+          t.reason() + "; the provider may have the message and cannot deduplicate, so it was not sent again");
       case SendResult.Transient t when "failed".equals(outcome) ->
-          queue.finish(id, "failed", "gave up after " + attemptsMade + " attempts: " + t.reason());
-      case SendResult.Transient t -> queue.retryLater(id,
+          outcomes.finish(id, "failed", "gave up after " + attemptsMade + " attempts: " + t.reason());
+      case SendResult.Transient t -> outcomes.retryLater(id,
           backoff.delay(attemptsMade, t.retryAfter(), ThreadLocalRandom.current().nextDouble()), t.reason());
-    };
+    }
   }
 
   private String outcome(Channel channel, int attemptsMade, SendResult result) {

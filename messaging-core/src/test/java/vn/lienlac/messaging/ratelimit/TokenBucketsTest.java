@@ -92,4 +92,28 @@ class TokenBucketsTest {
     assertThat(buckets.take(key + "-other", 1, 1.0, 1).await().allowed()).isTrue();
     assertThat(buckets.take(key, 1, 1.0, 2).failed()).isTrue();
   }
+
+  @Test
+  void a_batch_takes_what_the_bucket_holds_and_concurrent_batches_never_exceed_the_capacity() {
+    TokenBuckets.Grant first = buckets.takeUpTo(key, 100, 0.001, 10, 60).await();
+    TokenBuckets.Grant tooFew = buckets.takeUpTo(key, 100, 0.001, 50, 60).await();
+    TokenBuckets.Grant second = buckets.takeUpTo(key, 100, 0.001, 10, 60).await();
+    TokenBuckets.Grant empty = buckets.takeUpTo(key, 100, 0.001, 1, 60).await();
+
+    assertThat(first.granted()).isEqualTo(60);
+    assertThat(tooFew.granted()).isZero();
+    assertThat(second.granted()).isEqualTo(40);
+    assertThat(empty.granted()).isZero();
+    assertThat(empty.retryAfterMillis()).isPositive();
+
+    String shared = key + "-shared";
+    List<Future<TokenBuckets.Grant>> batches = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      batches.add(buckets.takeUpTo(shared, 250, 0.001, 1, 30));
+    }
+    Future.all(batches).await();
+    assertThat(batches.stream().mapToLong(f -> f.result().granted()).sum()).isEqualTo(250);
+    assertThat(buckets.takeUpTo(key, 1, 1.0, 0, 1).failed()).isTrue();
+    assertThat(buckets.takeUpTo(key, 10, 1.0, 5, 4).failed()).isTrue();
+  }
 }

@@ -6,7 +6,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.lienlac.api.auth.Caller;
 import vn.lienlac.messaging.devices.Devices;
 
@@ -101,6 +104,28 @@ public final class DeviceStore implements Devices {
       rows.forEach(row -> devices.add(new PushDevice(row.getString("installation_id"), row.getString("platform"),
           row.getString("push_token"), row.getString("language"))));
       return devices;
+    });
+  }
+
+  /** One query for a delivery batch's guardians (the push channel asked per guardian before: a round trip each). */
+  static final String LIVE_OF_GUARDIANS = """
+      SELECT guardian_id, installation_id, platform, push_token, language
+        FROM api.device WHERE guardian_id = ANY($1::bigint[]) AND removed_at IS NULL
+       ORDER BY guardian_id, registered_at DESC, installation_id""";
+
+  @Override
+  public Future<Map<Long, List<PushDevice>>> liveDevicesOf(Collection<Long> guardianIds) {
+    return pool.preparedQuery(LIVE_OF_GUARDIANS).execute(Tuple.of(guardianIds.toArray(Long[]::new))).map(rows -> {
+      Map<Long, List<PushDevice>> byGuardian = new HashMap<>();
+      guardianIds.forEach(g -> byGuardian.put(g, new ArrayList<>()));
+      rows.forEach(row -> {
+        List<PushDevice> devices = byGuardian.get(row.getLong("guardian_id"));
+        if (devices.size() < MAX_LISTED) {
+          devices.add(new PushDevice(row.getString("installation_id"), row.getString("platform"),
+              row.getString("push_token"), row.getString("language")));
+        }
+      });
+      return byGuardian;
     });
   }
 

@@ -1,6 +1,7 @@
 package vn.lienlac.delivery.channel;
 
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * One way of reaching a person through one provider account: SMS by eSMS or Twilio today; push, ZNS
@@ -25,4 +26,17 @@ public interface Channel {
   String rateLimitKey();
 
   Future<SendResult> send(Outbound message);
+
+  /**
+   * Sends a batch concurrently, one result per message in the same order; a send that failed outright
+   * becomes a transient result that may have reached the provider. Adapters override it where a batch
+   * saves work per message (push looks up every guardian's devices in one query).
+   */
+  default Future<List<SendResult>> sendAll(List<Outbound> messages) {
+    List<Future<SendResult>> sends = messages.stream().map(this::send).toList();
+    return Future.join(sends).transform(v -> Future.succeededFuture(sends.stream()
+        .map(f -> f.succeeded() ? f.result()
+            : (SendResult) new SendResult.Transient(provider() + " send failed: " + f.cause().getMessage(), null, true))
+        .toList()));
+  }
 }

@@ -5,12 +5,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.lienlac.delivery.channel.MessageContent;
 
 /**
@@ -63,30 +66,35 @@ public final class AttemptQueue {
         coalesce(n.language, g.language), m.id, due.recipient_guardian_id, m.title, m.body, m.priority, m.school_code,
         m.status""";
 
+  /** The attempts of a batch about to be sent; those no longer ours (lease taken over) are not returned. */
   static final String MARK_SENDING = """
-      UPDATE delivery.attempt
-      SET state = 'sending', provider = $3, attempt_count = attempt_count + 1,
+      UPDATE delivery.attempt a
+      SET state = 'sending', provider = $3, attempt_count = a.attempt_count + 1,
           lease_until = now() + $4::bigint * interval '1 millisecond', updated_at = now()
-      WHERE id = $1 AND claimed_by = $2 AND state = 'claimed' AND lease_until > now()
-      RETURNING attempt_count""";
+      FROM unnest($1::bigint[]) AS x(id)
+      WHERE a.id = x.id AND a.claimed_by = $2 AND a.state = 'claimed' AND a.lease_until > now()
+      RETURNING a.id""";
 
   /** Also from {@code unknown}: the provider's late answer settles what the reclaim could not. */
   static final String ACCEPTED = """
-      UPDATE delivery.attempt
-      SET state = 'accepted', provider_message_id = coalesce($3, provider_message_id), segments = $4, cost_vnd = $5, last_error = NULL,
-          lease_until = NULL, updated_at = now()
-      WHERE id = $1 AND claimed_by = $2 AND state IN ('sending', 'unknown')""";
+      UPDATE delivery.attempt a
+      SET state = 'accepted', provider_message_id = coalesce(x.pmid, a.provider_message_id), segments = x.segments,
+          cost_vnd = x.cost, last_error = NULL, lease_until = NULL, updated_at = now()
+      FROM unnest($1::bigint[], $3::text[], $4::int[], $5::bigint[]) AS x(id, pmid, segments, cost)
+      WHERE a.id = x.id AND a.claimed_by = $2 AND a.state IN ('sending', 'unknown')""";
 
   static final String RETRY_LATER = """
-      UPDATE delivery.attempt
-      SET state = 'pending', next_attempt_at = now() + $3::bigint * interval '1 millisecond', last_error = $4,
+      UPDATE delivery.attempt a
+      SET state = 'pending', next_attempt_at = now() + x.delay * interval '1 millisecond', last_error = x.reason,
           claimed_by = NULL, lease_until = NULL, updated_at = now()
-      WHERE id = $1 AND claimed_by = $2 AND state IN ('claimed', 'sending')""";
+      FROM unnest($1::bigint[], $3::bigint[], $4::text[]) AS x(id, delay, reason)
+      WHERE a.id = x.id AND a.claimed_by = $2 AND a.state IN ('claimed', 'sending')""";
 
   static final String FINISH = """
-      UPDATE delivery.attempt
-      SET state = $3, last_error = $4, lease_until = NULL, updated_at = now()
-      WHERE id = $1 AND claimed_by = $2 AND state IN ('claimed', 'sending')""";
+      UPDATE delivery.attempt a
+      SET state = x.state, last_error = x.reason, lease_until = NULL, updated_at = now()
+      FROM unnest($1::bigint[], $3::text[], $4::text[]) AS x(id, state, reason)
+      WHERE a.id = x.id AND a.claimed_by = $2 AND a.state IN ('claimed', 'sending')""";
 
   /** A state the reclaim set, for reporting. */
   public record Reclaimed(long id, String state, String channel, String provider) {}
@@ -114,27 +122,49 @@ public final class AttemptQueue {
         .map(AttemptQueue::claimed);
   }
 
-  /** Completes with false when the claim is no longer ours (lease expired and taken over). */
-  public Future<Boolean> markSending(long id, String provider, Duration lease) {
-    return pool.preparedQuery(MARK_SENDING).execute(Tuple.of(id, workerId, provider, lease.toMillis()))
-        .map(rows -> rows.rowCount() == 1);
+  /** Marks the attempts {@code sending}; completes with those still ours (a lease may have been taken over). */
+  public Future<Set<Long>> markSending(List<Long> ids, String provider, Duration lease) {
+    return pool.preparedQuery(MARK_SENDING)
+        .execute(Tuple.of(ids.toArray(Long[]::new), workerId, provider, lease.toMillis()))
+        .map(rows -> {
+          Set<Long> ours = new HashSet<>();
+          rows.forEach(r -> ours.add(r.getLong(0)));
+          return ours;
+        });
   }
 
-  public Future<Boolean> accepted(long id, String providerMessageId, int segments, long costVnd) {
-    return update(ACCEPTED, Tuple.of(id, workerId, providerMessageId, segments, costVnd));
+  /**
+   * Writes what the provider said for a batch's notices and every retry and final failure, in one
+   * transaction: a few set-based statements instead of a commit per attempt.
+   */
+  public Future<Void> record(SqlConnection tx, BatchOutcomes outcomes) {
+    List<Future<?>> writes = new ArrayList<>();
+    if (!outcomes.noticesAccepted().isEmpty()) {
+      var a = outcomes.noticesAccepted();
+      writes.add(tx.preparedQuery(ACCEPTED).execute(Tuple.of(ids(a), workerId,
+          a.stream().map(BatchOutcomes.Accepted::providerMessageId).toArray(String[]::new),
+          a.stream().map(BatchOutcomes.Accepted::units).toArray(Integer[]::new),
+          a.stream().map(BatchOutcomes.Accepted::costVnd).toArray(Long[]::new))));
+    }
+    if (!outcomes.retries().isEmpty()) {
+      var r = outcomes.retries();
+      writes.add(tx.preparedQuery(RETRY_LATER).execute(Tuple.of(
+          r.stream().map(BatchOutcomes.Later::id).toArray(Long[]::new), workerId,
+          r.stream().map(l -> l.delay().toMillis()).toArray(Long[]::new),
+          r.stream().map(BatchOutcomes.Later::reason).toArray(String[]::new))));
+    }
+    if (!outcomes.finished().isEmpty()) {
+      var f = outcomes.finished();
+      writes.add(tx.preparedQuery(FINISH).execute(Tuple.of(
+          f.stream().map(BatchOutcomes.Finished::id).toArray(Long[]::new), workerId,
+          f.stream().map(BatchOutcomes.Finished::state).toArray(String[]::new),
+          f.stream().map(BatchOutcomes.Finished::reason).toArray(String[]::new))));
+    }
+    return Future.all(writes).mapEmpty();
   }
 
-  public Future<Boolean> retryLater(long id, Duration delay, String reason) {
-    return update(RETRY_LATER, Tuple.of(id, workerId, delay.toMillis(), reason));
-  }
-
-  /** @param state {@code failed} or {@code unknown} */
-  public Future<Boolean> finish(long id, String state, String reason) {
-    return update(FINISH, Tuple.of(id, workerId, state, reason));
-  }
-
-  private Future<Boolean> update(String sql, Tuple args) {
-    return pool.preparedQuery(sql).execute(args).map(rows -> rows.rowCount() == 1);
+  static Long[] ids(List<BatchOutcomes.Accepted> accepted) {
+    return accepted.stream().map(BatchOutcomes.Accepted::id).toArray(Long[]::new);
   }
 
   private static List<ClaimedAttempt> claimed(RowSet<Row> rows) {

@@ -1,5 +1,6 @@
 package vn.lienlac.delivery.push;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienlac.delivery.channel.AccountFingerprint;
@@ -78,21 +80,45 @@ public final class FcmChannel implements Channel {
 
   @Override
   public Future<SendResult> send(Outbound message) {
+    return sendAll(List.of(message)).map(List::getFirst);
+  }
+
+  /** Every guardian's devices in one lookup, then every device's request at once over the HTTP/2 client. */
+  @Override
+  public Future<List<SendResult>> sendAll(List<Outbound> messages) {
+    List<Long> guardians = messages.stream().filter(m -> m.message() != null).map(m -> m.message().guardianId()).toList();
+    Future<Map<Long, List<Devices.PushDevice>>> lookup = guardians.isEmpty()
+        ? Future.succeededFuture(Map.of()) : devices.liveDevicesOf(guardians);
+    return lookup.compose(byGuardian -> {
+      boolean anyDevice = byGuardian.values().stream().anyMatch(l -> !l.isEmpty());
+      Future<String> bearer = anyDevice ? tokens.token() : Future.succeededFuture(null);
+      return bearer.transform(token -> {
+        List<Future<SendResult>> results = new ArrayList<>(messages.size());
+        for (Outbound m : messages) {
+          results.add(sendToDevices(m, m.message() == null ? List.of() : byGuardian.getOrDefault(m.message().guardianId(), List.of()), token));
+        }
+        return Future.join(results).transform(v -> Future.succeededFuture(results.stream().map(Future::result).toList()));
+      });
+    }, e -> Future.succeededFuture(messages.stream()
+        .map(m -> (SendResult) new SendResult.Transient("push devices unavailable: " + e.getMessage(), null, false))
+        .toList()));
+  }
+
+  private Future<SendResult> sendToDevices(Outbound message, List<Devices.PushDevice> list, AsyncResult<String> bearer) {
     if (message.message() == null) {
       return Future.succeededFuture(new SendResult.Permanent("push delivers messages, not notices"));
     }
-    return devices.liveDevicesOf(message.message().guardianId()).compose(list -> {
-      if (list.isEmpty()) {
-        return Future.succeededFuture(new SendResult.Permanent(NO_APP + ": the guardian has no device with the app"));
-      }
-      return tokens.token().compose(bearer -> {
-        List<Future<DeviceOutcome>> sends = new ArrayList<>();
-        for (Devices.PushDevice d : list) {
-          sends.add(sendTo(bearer, d.pushToken(), message));
-        }
-        return Future.join(sends).transform(ar -> Future.succeededFuture(combine(sends)));
-      }, e -> Future.succeededFuture(new SendResult.Transient("no FCM access token: " + e.getMessage(), null, false)));
-    });
+    if (list.isEmpty()) {
+      return Future.succeededFuture(new SendResult.Permanent(NO_APP + ": the guardian has no device with the app"));
+    }
+    if (bearer.failed()) {
+      return Future.succeededFuture(new SendResult.Transient("no FCM access token: " + bearer.cause().getMessage(), null, false));
+    }
+    List<Future<DeviceOutcome>> sends = new ArrayList<>();
+    for (Devices.PushDevice d : list) {
+      sends.add(sendTo(bearer.result(), d.pushToken(), message));
+    }
+    return Future.join(sends).transform(ar -> Future.succeededFuture(combine(sends)));
   }
 
   private record DeviceOutcome(SendResult result, boolean dropped) {}
