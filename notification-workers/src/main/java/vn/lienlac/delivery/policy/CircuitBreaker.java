@@ -6,11 +6,15 @@ import java.util.function.LongSupplier;
 /**
  * One per provider in each worker process: opens after N consecutive transient failures, then lets one
  * probe through after the cooldown (half-open); the probe's success closes it, its failure re-opens it.
- * While open, attempts are held back and their plans move on to the next channel.
+ * A probe whose result never comes back (not sent after all, or its batch lost) is replaced by another
+ * after a further cooldown, so the breaker cannot stay half-open for good. While open, attempts are held
+ * back and their plans move on to the next channel.
  */
 public final class CircuitBreaker {
 
   public enum State { CLOSED, OPEN, HALF_OPEN }
+
+  private static final long PROBE_WAIT_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final int threshold;
   private final long cooldownNanos;
@@ -19,6 +23,7 @@ public final class CircuitBreaker {
   private long openedAt;
   private State state = State.CLOSED;
   private boolean probing;
+  private long probeAt;
 
   public CircuitBreaker(int threshold, Duration cooldown, LongSupplier nanoTime) {
     if (threshold < 1) {
@@ -39,10 +44,12 @@ public final class CircuitBreaker {
       case CLOSED -> true;
       case OPEN -> false;
       case HALF_OPEN -> {
-        if (probing) {
+        long now = nanoTime.getAsLong();
+        if (probing && now - probeAt < cooldownNanos) {
           yield false;
         }
         probing = true;
+        probeAt = now;
         yield true;
       }
     };
@@ -69,8 +76,15 @@ public final class CircuitBreaker {
     return state;
   }
 
-  /** How long until a probe may go (zero unless open). */
+  /**
+   * How long held attempts should wait: the rest of the cooldown while open; while a probe is out, until
+   * its answer is likely back (at most a second, so they follow a successful probe closely); else zero.
+   */
   public synchronized Duration remainingCooldown() {
+    if (state == State.HALF_OPEN && probing) {
+      long left = Math.max(0, cooldownNanos - (nanoTime.getAsLong() - probeAt));
+      return Duration.ofNanos(Math.min(left, PROBE_WAIT_NANOS));
+    }
     if (state != State.OPEN) {
       return Duration.ZERO;
     }

@@ -41,6 +41,23 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void a_probe_whose_answer_never_comes_is_replaced_after_a_cooldown() {
+    for (int i = 0; i < 3; i++) {
+      breaker.failed();
+    }
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertThat(breaker.allow()).as("the probe, then lost: not sent, or its result never observed").isTrue();
+    assertThat(breaker.remainingCooldown()).as("held attempts look again soon").isEqualTo(Duration.ofSeconds(1));
+    now.addAndGet(Duration.ofSeconds(9).toNanos());
+    assertThat(breaker.allow()).as("still waiting for the probe").isFalse();
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(breaker.allow()).as("a new probe").isTrue();
+    assertThat(breaker.allow()).isFalse();
+    breaker.succeeded();
+    assertThat(breaker.allow()).isTrue();
+  }
+
+  @Test
   void a_success_between_failures_resets_the_count() {
     breaker.failed();
     breaker.failed();
