@@ -203,6 +203,8 @@ public enum Setting {
       "How long a worker holds a message it expands without progress; after it a dead worker's message is resumed by another."),
   EXPANSION_POLL_INTERVAL("LIENLAC_EXPANSION_POLL_INTERVAL", "messages.expansion.poll-interval", "PT1S",
       "How often workers look for scheduled messages coming due (new ones wake them by NOTIFY)."),
+  WORKER_JOBS("LIENLAC_WORKER_JOBS", "workers.jobs", "all",
+      "Jobs a workers process runs: all, or a list of directory-sync, expansion, delivery, payments, threads (e.g. machines for expansion apart from delivery)."),
   EXPANSION_LANES("LIENLAC_EXPANSION_LANES", "messages.expansion.lanes", "4",
       "Messages one workers process expands at once, so class messages do not wait behind a district-wide one."),
   SHUTDOWN_GRACE("LIENLAC_SHUTDOWN_GRACE", "shutdown.grace", "PT30S",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.Setting;
 import vn.lienlac.infra.runtime.LienlacRuntime;
+import vn.lienlac.infra.runtime.WorkerJobs;
 import vn.lienlac.infra.runtime.Role;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -35,8 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
       required.add(Setting.JWT_SIGNING_KEY);
     }
     if (role.runsWorkers()) {
-      required.add(Setting.DISTRICT_PG_URL);
-      required.addAll(vn.lienlac.infra.delivery.DeliveryWiring.requiredSettings(config));
+      WorkerJobs jobs = LienlacRuntime.workerJobs(config);
+      if (jobs.runs(WorkerJobs.Job.DIRECTORY_SYNC)) {
+        required.add(Setting.DISTRICT_PG_URL);
+      }
+      if (jobs.runs(WorkerJobs.Job.DELIVERY)) {
+        required.addAll(vn.lienlac.infra.delivery.DeliveryWiring.requiredSettings(config));
+      }
     }
     config.require(required);
     LienlacRuntime runtime = LienlacRuntime.start(config, role);

@@ -92,40 +92,61 @@ public final class LienlacRuntime implements AutoCloseable {
         runtime.deploy(new IdempotencyPurge(ours));
       }
       if (role.runsWorkers()) {
+        WorkerJobs jobs = workerJobs(config);
         List<String> pending = ModuleMigrations.of(Connections.oursUrl(config)).pending();
         if (!pending.isEmpty()) {
           LOG.warn("migrations {} are not applied: the directory sync and delivery fail until `./lienlac migrate` runs", pending);
         }
-        Pool district = Connections.district(vertx, config);
-        DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
-            config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
-        runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
-            metrics.directorySync()));
         runtime.deploy(new SignInHousekeeping(ours, Duration.ofHours(1)));
+        if (jobs.runs(WorkerJobs.Job.DIRECTORY_SYNC)) {
+          Pool district = Connections.district(vertx, config);
+          DirectorySync sync = DirectorySync.create(district, ours, new DirectorySyncOptions(
+              config.integer(Setting.DISTRICT_PAGE_SIZE), config.duration(Setting.DISTRICT_FULL_PASS_EVERY), config.integer(Setting.DISTRICT_PARALLEL_TABLES)));
+          runtime.deploy(new DirectorySyncVerticle(sync, config.duration(Setting.DISTRICT_SYNC_INTERVAL),
+              metrics.directorySync()));
+        }
         // Workers raise realtime events (message.created, delivery.updated, invoice.updated) through the
         // messaging port; the mobile API's publisher stores them and fans them out like the API's own.
         UserEvents userEvents = RealtimeEvents.create(ours, redis, RealtimeSettings.options(config).channel());
-        runtime.deploy(new RecipientExpansion(ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
-            new ExpansionOptions(config.integer(Setting.EXPANSION_CHUNK_SIZE), config.duration(Setting.EXPANSION_LEASE),
-                config.duration(Setting.EXPANSION_POLL_INTERVAL), config.integer(Setting.EXPANSION_LANES)), userEvents));
-        runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
-            redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery(), DeviceStore.create(ours)));
-        runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
-        runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config,
-            new InvoiceUpdates(ours, userEvents)));
-        // Credits whose webhook never came: pulled from the bank feed (SePay API v2) when a token is configured.
-        if (config.has(Setting.SEPAY_API_TOKEN)) {
-          runtime.deploy(BankIntakeConfig.pull(vertx, ours, redis, config, metrics.bankIntake()));
+        if (jobs.runs(WorkerJobs.Job.EXPANSION)) {
+          runtime.deploy(new RecipientExpansion(ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
+              new ExpansionOptions(config.integer(Setting.EXPANSION_CHUNK_SIZE), config.duration(Setting.EXPANSION_LEASE),
+                  config.duration(Setting.EXPANSION_POLL_INTERVAL), config.integer(Setting.EXPANSION_LANES)), userEvents));
         }
-        runtime.deploy(PaymentWorkers.reminders(ours, config));
-        // Guardians' thread messages held back by office hours reach the staff member when the office opens.
-        runtime.deploy(new StaffDeliveryRelease(ours, userEvents, Clock.systemUTC(), THREAD_RELEASE_INTERVAL));
+        if (jobs.runs(WorkerJobs.Job.DELIVERY)) {
+          runtime.deploy(DeliveryWiring.worker(vertx, ours, PgConnectOptions.fromUri(Connections.oursUrl(config).uri()),
+              redis, config, DeliveryWiring.BUCKET_PREFIX, metrics.delivery(), DeviceStore.create(ours)));
+          runtime.deploy(DeliveryWiring.dispatcher(ours, userEvents, config));
+        }
+        if (jobs.runs(WorkerJobs.Job.PAYMENTS)) {
+          runtime.deploy(PaymentWorkers.reconciliation(ours, Connections.oursUrl(config), config,
+              new InvoiceUpdates(ours, userEvents)));
+          // Credits whose webhook never came: pulled from the bank feed (SePay API v2) when a token is configured.
+          if (config.has(Setting.SEPAY_API_TOKEN)) {
+            runtime.deploy(BankIntakeConfig.pull(vertx, ours, redis, config, metrics.bankIntake()));
+          }
+          runtime.deploy(PaymentWorkers.reminders(ours, config));
+        }
+        if (jobs.runs(WorkerJobs.Job.THREADS)) {
+          // Guardians' thread messages held back by office hours reach the staff member when the office opens.
+          runtime.deploy(new StaffDeliveryRelease(ours, userEvents, Clock.systemUTC(), THREAD_RELEASE_INTERVAL));
+        }
       }
       LOG.info("Liên Lạc started, role {}", role.name().toLowerCase());
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  /** The jobs LIENLAC_WORKER_JOBS names; a bad list is a configuration error naming the setting. */
+  public static WorkerJobs workerJobs(LienlacConfig config) {
+    try {
+      return WorkerJobs.parse(config.string(Setting.WORKER_JOBS));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Setting.WORKER_JOBS.env() + ": " + e.getMessage() + " (from "
+          + config.source(Setting.WORKER_JOBS) + ")");
     }
   }
 

@@ -23,10 +23,11 @@ public final class TokenBuckets {
     }
   }
 
-  static final String SCRIPT = """
-      local capacity = tonumber(ARGV[1])
-      local rate = tonumber(ARGV[2])
-      local cost = tonumber(ARGV[3])
+  /**
+   * The bucket of {@code KEYS[1]} refilled up to now at {@code rate} per second, as locals {@code tokens}
+   * and {@code now}; {@link #STORE} writes it back and lets an idle full bucket expire.
+   */
+  private static final String REFILL = """
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
       local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -37,6 +38,17 @@ public final class TokenBuckets {
         at = now
       end
       tokens = math.min(capacity, tokens + (now - at) * rate / 1000)
+      """;
+  private static final String STORE = """
+      redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+      redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 1000)
+      """;
+
+  static final String SCRIPT = """
+      local capacity = tonumber(ARGV[1])
+      local rate = tonumber(ARGV[2])
+      local cost = tonumber(ARGV[3])
+      """ + REFILL + """
       local allowed = 0
       local retry = 0
       if tokens >= cost then
@@ -45,8 +57,7 @@ public final class TokenBuckets {
       else
         retry = math.ceil((cost - tokens) * 1000 / rate)
       end
-      redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-      redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 1000)
+      """ + STORE + """
       return {allowed, math.floor(tokens), retry}
       """;
 
@@ -60,16 +71,7 @@ public final class TokenBuckets {
       local rate = tonumber(ARGV[2])
       local wanted = tonumber(ARGV[3])
       local least = tonumber(ARGV[4])
-      local t = redis.call('TIME')
-      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-      local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-      local tokens = tonumber(state[1])
-      local at = tonumber(state[2])
-      if tokens == nil then
-        tokens = capacity
-        at = now
-      end
-      tokens = math.min(capacity, tokens + (now - at) * rate / 1000)
+      """ + REFILL + """
       local granted = 0
       local retry = 0
       if tokens >= least then
@@ -78,8 +80,7 @@ public final class TokenBuckets {
       else
         retry = math.ceil((least - tokens) * 1000 / rate)
       end
-      redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-      redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 1000)
+      """ + STORE + """
       return {granted, math.floor(tokens), retry}
       """;
 
