@@ -102,7 +102,7 @@ public enum Setting {
   RECON_POLL_INTERVAL("LIENLAC_RECON_POLL_INTERVAL", "payments.recon.poll-interval", "PT30S",
       "How often the reconciliation worker looks for new bank transactions besides being woken by NOTIFY payment_recon."),
   PUBLIC_BASE_URL("LIENLAC_PUBLIC_BASE_URL", "http.public-base-url", "http://localhost:8080",
-      "Where banks and providers reach our API from outside, e.g. https://api.lienlac.vn: webhook URLs are this plus /webhooks/…, and Twilio signatures are checked against it; demo points its fake bank here."),
+      "Where banks and providers reach our API from outside, e.g. https://api.lienlac.vn: webhook URLs are this plus /webhooks/…, and Twilio signatures are checked against it; demo points its fake bank here; invoice reminders link to its public payment page /pay/<reference>."),
   PAYOS_CHECKSUM_KEY("LIENLAC_PAYOS_CHECKSUM_KEY", "payments.payos.checksum-key", null,
       "payOS checksum key: verifies the signature of POST /webhooks/payos. Unset: that receiver is off (404)."),
   SEPAY_WEBHOOK_API_KEY("LIENLAC_SEPAY_WEBHOOK_API_KEY", "payments.sepay.webhook-api-key", null,

@@ -41,11 +41,15 @@ final class PaymentWorkers {
         config.duration(Setting.RECON_POLL_INTERVAL));
   }
 
-  /** Reminders of unpaid invoices before and after their due date, stored in the notice outbox. */
+  /**
+   * Reminders of unpaid invoices before and after their due date, stored in the notice outbox; each links to
+   * the invoice's public payment page under the public base URL.
+   */
   static ReminderVerticle reminders(Pool pool, LienlacConfig config) {
     ReminderSettings settings = new ReminderSettings(config.integer(Setting.INVOICE_REMINDER_DAYS_BEFORE),
         config.integer(Setting.INVOICE_REMINDER_DAYS_AFTER), config.duration(Setting.INVOICE_REMINDER_INTERVAL),
         REMINDER_BATCH);
-    return new ReminderVerticle(new InvoiceReminders(pool, Notices::within, settings, Clock.systemUTC()), settings);
+    return new ReminderVerticle(new InvoiceReminders(pool, Notices::within, settings, Clock.systemUTC(),
+        config.string(Setting.PUBLIC_BASE_URL)), settings);
   }
 }

@@ -33,7 +33,8 @@ class NoticeQueueTest {
   void a_stored_notice_has_one_pending_sms_attempt_and_sign_in_codes_go_first() {
     long otp = f.otp("+84912345678", "123456");
     long reminder = f.notices.send(new Notice("+84912345678", 3L, "invoice_reminder", Map.of("fee", "Học phí",
-        "student", "An", "amount", "1.500.000", "due", "30/11", "reference", "LL7K2P"), "vi", null)).await();
+        "student", "An", "amount", "1.500.000", "due", "30/11", "reference", "LL7K2P",
+        "payLink", "https://lienlac.example/pay/LL7K2P"), "vi", null)).await();
 
     JsonObject first = f.attempt(otp);
     assertThat(first.getString("state")).isEqualTo("pending");

@@ -108,7 +108,8 @@ class PaymentNoticeCrashTest {
   @Test
   void the_workers_role_reminds_guardians_of_an_invoice_still_unpaid_after_its_due_date_once() {
     TestServices.execute(ours, "DELETE FROM payment.bank_transaction");
-    runtime = startProcess(Map.of("LIENLAC_INVOICE_REMINDER_INTERVAL", "PT0.5S"));
+    runtime = startProcess(Map.of("LIENLAC_INVOICE_REMINDER_INTERVAL", "PT0.5S",
+        "LIENLAC_PUBLIC_BASE_URL", "https://lienlac.example/"));
 
     WebClient http = WebClient.create(vertx);
     String outbox = sandbox.url() + "/sandbox/outbox?to=%2B84987654321";
@@ -117,7 +118,9 @@ class PaymentNoticeCrashTest {
     pause(2_000); // several more reminder passes
     JsonArray sent = http.getAbs(outbox).send().await().bodyAsJsonArray();
     assertThat(sent).as("one reminder however many passes ran").hasSize(1);
-    assertThat(sent.getJsonObject(0).getString("text")).contains("1.250.000");
+    assertThat(sent.getJsonObject(0).getString("text")).contains("1.250.000")
+        .as("the reminder links to the payment page with the QR")
+        .contains("https://lienlac.example/pay/" + PaymentReference.of(PaymentReference.Kind.INVOICE, 501).text());
   }
 
   private static void pause(long millis) {

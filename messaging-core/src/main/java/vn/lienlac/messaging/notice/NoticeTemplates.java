@@ -30,7 +30,8 @@ public final class NoticeTemplates {
   /** Notices worth nothing after a few minutes go ahead of the rest. */
   private static final Set<String> URGENT = Set.of("otp");
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
+  /** A variable: a lower-case start, then letters (camelCase, e.g. {@code payLink}), digits or underscores. */
+  private static final Pattern VARIABLE = Pattern.compile("\\{([a-z][A-Za-z0-9_]*)}");
 
   private final Map<String, Map<String, String>> byLanguage;
 

@@ -41,6 +41,8 @@ class NoticeTemplatesTest {
       }
     }
     assertThat(templates.variables("payment_received")).contains("amount", "student", "reference");
+    assertThat(templates.variables("invoice_reminder")).as("a reminder links to the payment page with the QR")
+        .contains("reference", "payLink");
   }
 
   @Test

@@ -27,6 +27,7 @@ import vn.lienlac.api.payments.FeesFeature;
 import vn.lienlac.api.payments.InvoiceBatchesFeature;
 import vn.lienlac.api.payments.InvoicesFeature;
 import vn.lienlac.api.payments.ReportsFeature;
+import vn.lienlac.api.payments.PayPageFeature;
 import vn.lienlac.api.delivery.DeliveryCosts;
 import vn.lienlac.api.delivery.UnreachableWorklist;
 
@@ -54,7 +55,9 @@ public final class ApiFeatures {
         new ReportsFeature(deps.pool()),
         new MessagesFeature(deps.pool(), deps.clock()),
         // delivery (issue 5): the unreachable worklist and the cost report
-        new UnreachableWorklist(deps.pool()), new DeliveryCosts(deps.pool()));
+        new UnreachableWorklist(deps.pool()), new DeliveryCosts(deps.pool()),
+        // payments (issue 6): the public payment page behind an invoice reminder's link
+        new PayPageFeature(deps.pool()));
   }
 
   public static Authentication authentication(ApiDependencies deps) {

@@ -138,11 +138,7 @@ class InvoicingTest {
 
     HttpResponse<byte[]> png = api.sendBytes(HttpRequest.newBuilder(api.uri("/api/v1/invoices/" + st2 + "/qr.png")).GET(), g2token);
     assertThat(png.headers().firstValue("content-type")).contains("image/png");
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
-    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    String read = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
-    assertThat(read).isEqualTo(detail.getString("vietqr"));
+    assertThat(pngQrText(png.body())).isEqualTo(detail.getString("vietqr"));
     HttpResponse<String> svg = api.get("/api/v1/invoices/" + st2 + "/qr.svg", g2token);
     assertThat(svg.body()).startsWith("<?xml").contains("<svg").contains("<path");
   }
@@ -190,7 +186,8 @@ class InvoicingTest {
   @Order(3)
   void reminders_go_once_to_each_guardian_with_a_usable_phone() {
     Clock threeDaysBefore = Clock.fixed(Instant.parse("2026-09-07T02:00:00Z"), ZoneOffset.UTC);
-    InvoiceReminders reminders = new InvoiceReminders(api.pool, tx -> api.notices, new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), threeDaysBefore);
+    InvoiceReminders reminders = new InvoiceReminders(api.pool, tx -> api.notices, new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), threeDaysBefore,
+        "https://lienlac.example/");
     int before = api.notices.all().size();
     assertThat(ApiTestServer.await(reminders.runOnce())).isEqualTo(3);
     assertThat(ApiTestServer.await(reminders.runOnce())).isZero();
@@ -200,10 +197,72 @@ class InvoicingTest {
     assertThat(sent).allMatch(n -> n.template().equals("invoice_reminder"));
     assertThat(sent).anySatisfy(n -> assertThat(n.params()).containsEntry("amount", "300.000").containsEntry("due", "10/09/2026"));
     assertThat(sent).extracting(n -> n.dedupKey()).doesNotHaveDuplicates();
+    assertThat(sent).allSatisfy(n -> assertThat(n.params())
+        .containsEntry("payLink", "https://lienlac.example/pay/" + n.params().get("reference")));
+    var templates = vn.lienlac.messaging.notice.NoticeTemplates.BUNDLED;
+    assertThat(templates.render("invoice_reminder", "vi", sent.get(0).params()))
+        .endsWith("quét mã QR: https://lienlac.example/pay/" + sent.get(0).params().get("reference"));
+    assertThat(templates.render("invoice_reminder", "en", sent.get(0).params()))
+        .contains("https://lienlac.example/pay/" + sent.get(0).params().get("reference"));
     Clock tooEarly = Clock.fixed(Instant.parse("2026-09-05T02:00:00Z"), ZoneOffset.UTC);
     assertThat(ApiTestServer.await(new InvoiceReminders(api.pool, tx -> api.notices,
-        new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), tooEarly).runOnce())).isZero();
+        new ReminderSettings(3, 3, java.time.Duration.ofHours(1), 2), tooEarly, "https://lienlac.example").runOnce())).isZero();
     assertThat(sent.get(0).dedupKey()).startsWith("invoice_reminder:");
+  }
+
+  @Test
+  @Order(3)
+  void the_public_payment_page_of_a_reminder_shows_the_qr_that_pays_what_is_owed_and_names_nobody() throws Exception {
+    Map<String, Object> st2 = rows("SELECT reference, household_reference FROM payment.invoice WHERE student_id = 'ST2'").get(0);
+    String reference = (String) st2.get("reference");
+    HttpResponse<String> page = api.get("/pay/" + reference, null);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("cache-control")).contains("no-store");
+    assertThat(page.headers().firstValue("content-language")).contains("vi");
+    VietQrPayload qr = VietQrDecoder.decode(svgQrText(page.body()));
+    assertThat(qr.bin()).isEqualTo("970436");
+    assertThat(qr.account()).isEqualTo("0011001234567");
+    assertThat(qr.amount()).isEqualTo(300_000);
+    assertThat(qr.memo()).isEqualTo(reference);
+    assertThat(page.body()).contains("THCS Nguyễn Du", "Tháng 9/2026", "10/09/2026", "300.000 đ", "Vietcombank",
+        "0011001234567", "Nội dung chuyển khoản").doesNotContain(TestDistrict.G1_PHONE);
+    for (String name : names("SELECT full_name FROM directory.student UNION ALL SELECT full_name FROM directory.guardian")) {
+      assertThat(page.body()).as("a public page names nobody").doesNotContain(name);
+    }
+    assertThat(api.get("/pay/" + reference.toLowerCase(java.util.Locale.ROOT), null).body())
+        .as("banks and people lowercase references").contains("300.000 đ");
+
+    HttpResponse<String> english = api.get("/pay/" + reference + "?lang=en", null);
+    assertThat(english.body()).contains("Amount to pay", "Transfer memo").doesNotContain("Số tiền cần nộp");
+    assertThat(english.headers().firstValue("content-language")).contains("en");
+    assertThat(api.send(HttpRequest.newBuilder(api.uri("/pay/" + reference)).GET(), null, Map.of("Accept-Language", "en"))
+        .body()).contains("Amount to pay");
+
+    HttpResponse<byte[]> png = api.sendBytes(HttpRequest.newBuilder(api.uri("/pay/" + reference + ".png")).GET(), null);
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("content-type")).contains("image/png");
+    assertThat(png.headers().firstValue("cache-control")).contains("no-store");
+    assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+    assertThat(VietQrDecoder.decode(pngQrText(png.body())).memo()).isEqualTo(reference);
+
+    String household = (String) st2.get("household_reference");
+    HttpResponse<String> both = api.get("/pay/" + household, null);
+    assertThat(both.statusCode()).isEqualTo(200);
+    VietQrPayload all = VietQrDecoder.decode(svgQrText(both.body()));
+    assertThat(all.amount()).as("one transfer for both children").isEqualTo(900_000);
+    assertThat(all.memo()).isEqualTo(household);
+    assertThat(both.body()).contains("900.000 đ", "600.000 đ", "300.000 đ", reference);
+
+    char last = reference.charAt(reference.length() - 1);
+    String badCheck = reference.substring(0, reference.length() - 1) + (last == '0' ? '1' : '0');
+    for (String wrong : List.of(badCheck, PaymentReference.of(PaymentReference.Kind.INVOICE, 999_999).text(), "nonsense")) {
+      HttpResponse<String> missing = api.get("/pay/" + wrong, null);
+      assertThat(missing.statusCode()).as(wrong).isEqualTo(404);
+      assertThat(missing.body()).contains("Không tìm thấy hoá đơn");
+      assertThat(api.get("/pay/" + wrong + ".png", null).statusCode()).isEqualTo(404);
+    }
+    assertThat(api.get("/pay/" + badCheck + "?lang=en", null).body()).contains("Invoice not found");
   }
 
   @Test
@@ -251,6 +310,59 @@ class InvoicingTest {
   }
 
   /** Every invoice's receivable balance equals what is still owed on it (zero once cancelled). */
+  @Test
+  @Order(7)
+  void a_paid_invoices_page_says_so_without_a_qr_and_a_cancelled_ones_is_not_found() {
+    String paid = (String) rows("SELECT reference FROM payment.invoice WHERE student_id = 'ST2' AND status = 'paid'").get(0).get("reference");
+    HttpResponse<String> page = api.get("/pay/" + paid, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Đã nộp đủ").doesNotContain("<svg");
+    assertThat(api.get("/pay/" + paid + "?lang=en", null).body()).contains("Paid in full");
+    assertThat(api.get("/pay/" + paid + ".png", null).statusCode()).isEqualTo(409);
+    String cancelled = (String) rows("SELECT reference FROM payment.invoice WHERE status = 'cancelled'").get(0).get("reference");
+    assertThat(api.get("/pay/" + cancelled, null).statusCode()).isEqualTo(404);
+  }
+
+  /** The text of the QR drawn inline as SVG in a page: its one path, module by module, read by ZXing's decoder. */
+  static String svgQrText(String html) throws Exception {
+    java.util.regex.Matcher box = java.util.regex.Pattern.compile("<svg[^>]*viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(html);
+    assertThat(box.find()).as("an inline SVG").isTrue();
+    int size = Integer.parseInt(box.group(1));
+    java.util.regex.Matcher path = java.util.regex.Pattern.compile("<path[^>]* d=\"([^\"]+)\"").matcher(html);
+    assertThat(path.find(box.end())).isTrue();
+    com.google.zxing.common.BitMatrix drawn = new com.google.zxing.common.BitMatrix(size);
+    java.util.regex.Matcher run = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z").matcher(path.group(1));
+    int quiet = size;
+    while (run.find()) {
+      int x = Integer.parseInt(run.group(1));
+      int y = Integer.parseInt(run.group(2));
+      drawn.setRegion(x, y, Integer.parseInt(run.group(3)), 1);
+      quiet = Math.min(quiet, Math.min(x, y));
+    }
+    // The finder pattern's corner is the first dark module: what lies before it is the quiet zone.
+    int modules = size - 2 * quiet;
+    com.google.zxing.common.BitMatrix symbol = new com.google.zxing.common.BitMatrix(modules);
+    for (int y = 0; y < modules; y++) {
+      for (int x = 0; x < modules; x++) {
+        if (drawn.get(x + quiet, y + quiet)) {
+          symbol.set(x, y);
+        }
+      }
+    }
+    return new com.google.zxing.qrcode.decoder.Decoder().decode(symbol).getText();
+  }
+
+  static String pngQrText(byte[] png) throws Exception {
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+  }
+
+  static List<String> names(String sql) {
+    return rows(sql).stream().map(r -> (String) r.get("full_name")).toList();
+  }
+
   static void assertLedgerMatchesInvoices() {
     assertThat(rows("""
         SELECT i.id FROM payment.invoice i

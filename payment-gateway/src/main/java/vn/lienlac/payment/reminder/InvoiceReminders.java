@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.function.Function;
 import vn.lienlac.messaging.notice.Notice;
 import vn.lienlac.messaging.notice.Notices;
+import vn.lienlac.payment.qr.PayPage;
 
 /**
  * Reminds guardians of unpaid invoices: once {@code daysBefore} days before the due date (until the due
  * date passes) and once {@code daysAfter} days after it, to every guardian with a standing link and a
- * usable phone, as notice {@code invoice_reminder} (fee, student, amount, due, reference). Each
+ * usable phone, as notice {@code invoice_reminder} (fee, student, amount, due, reference, and {@code payLink}: the
+ * public payment page of the invoice, {@link PayPage}, so that the reminder itself carries the QR). Each
  * (invoice, kind, guardian) is recorded in {@code payment.invoice_reminder} and the notice is stored in the
  * notice outbox in that same transaction, so the record and the notice commit together or not at all; the
  * notice also carries the dedup key {@code invoice_reminder:<invoice>:<kind>:<guardian>}. A pass that fails
@@ -55,13 +57,20 @@ public final class InvoiceReminders {
   private final Function<SqlClient, Notices> outbox;
   private final ReminderSettings settings;
   private final Clock clock;
+  private final String publicBaseUrl;
 
-  /** {@code outbox} gives the notices of a transaction; in production {@link Notices#within}. */
-  public InvoiceReminders(Pool pool, Function<SqlClient, Notices> outbox, ReminderSettings settings, Clock clock) {
+  /**
+   * @param outbox the notices of a transaction; in production {@link Notices#within}
+   * @param publicBaseUrl where guardians reach the public pages ({@code LIENLAC_PUBLIC_BASE_URL}), the base of
+   *     each reminder's payment link
+   */
+  public InvoiceReminders(Pool pool, Function<SqlClient, Notices> outbox, ReminderSettings settings, Clock clock,
+      String publicBaseUrl) {
     this.pool = pool;
     this.outbox = outbox;
     this.settings = settings;
     this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl;
   }
 
   /** Sends every reminder due today, a batch per transaction; completes with how many were handed over. */
@@ -96,7 +105,8 @@ public final class InvoiceReminders {
       Notice notice = new Notice(r.getString("phone_e164"), guardian, "invoice_reminder", Map.of(
           "fee", r.getString("period_label"), "student", r.getString("full_name"),
           "amount", Money.dong(r.getLong("outstanding")), "due", r.getLocalDate("due_date").format(DAY),
-          "reference", r.getString("reference")), r.getString("language"),
+          "reference", r.getString("reference"), "payLink", PayPage.link(publicBaseUrl, r.getString("reference"))),
+          r.getString("language"),
           "invoice_reminder:" + invoice + ":" + kind + ":" + guardian);
       return outbox.apply(tx).send(notice)
           .compose(id -> tx.preparedQuery(NOTED).execute(Tuple.of(invoice, kind, guardian, id)))
