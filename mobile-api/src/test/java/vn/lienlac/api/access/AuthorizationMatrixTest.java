@@ -403,7 +403,7 @@ class AuthorizationMatrixTest {
 
   private void check(Probe probe, Role role, boolean allowed) {
     String token = api.token(role.caller.get());
-    List<String> before = probe.body() == null ? null : apiTables();
+    List<String> before = probe.body() == null ? null : settledApiTables();
     HttpResponse<String> r = send(probe.method(), probe.path(), probe.body(), token);
     String what = probe + " as " + role + ": " + r.body();
     if (allowed) {
@@ -449,6 +449,28 @@ class AuthorizationMatrixTest {
     JsonObject o = new JsonObject(problem);
     o.remove("requestId");
     return o;
+  }
+
+  /**
+   * The tables once the previous allowed call has finished its work after answering (edits and recalls
+   * publish their realtime events after the response, in batches): two reads 50 ms apart agree.
+   */
+  private static List<String> settledApiTables() {
+    List<String> previous = apiTables();
+    for (int i = 0; i < 40; i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      List<String> now = apiTables();
+      if (now.equals(previous)) {
+        return now;
+      }
+      previous = now;
+    }
+    return previous;
   }
 
   /** Every row of every table of the api and messaging schemas, to prove a refused write left no trace. */
