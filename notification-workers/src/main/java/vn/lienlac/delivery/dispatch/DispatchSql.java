@@ -85,24 +85,23 @@ final class DispatchSql {
         ORDER BY g LIMIT $3),
       seen AS (
         SELECT a.recipient_guardian_id AS g, a.plan_step, a.state, a.held_by_breaker, a.created_at, a.last_error, a.id,
-               r.delivery_state IN ('pending', 'sending') AS waiting
+               r.delivery_state IN ('pending', 'sending') AS waiting,
+               max(a.plan_step) OVER w AS step, bool_and(a.state IN ('failed', 'unknown')) OVER w AS everything_failed
         FROM due JOIN messaging.recipient r ON r.message_id = $1 AND r.guardian_id = due.g
-        JOIN delivery.attempt a ON a.recipient_message_id = r.message_id AND a.recipient_guardian_id = r.guardian_id),
-      latest AS (SELECT g, max(plan_step) AS step, bool_and(state IN ('failed', 'unknown')) AS everything_failed,
-                        array_agg(id ORDER BY id) AS ids, array_agg(plan_step::int ORDER BY id) AS steps,
-                        array_agg(state ORDER BY id) AS states
-                 FROM seen GROUP BY g)
-      SELECT o.g, l.step, l.everything_failed,
-             (array_agg(o.last_error ORDER BY o.id DESC))[1] AS last_error,
+        JOIN delivery.attempt a ON a.recipient_message_id = r.message_id AND a.recipient_guardian_id = r.guardian_id
+        WINDOW w AS (PARTITION BY a.recipient_guardian_id))
+      SELECT o.g, o.step, o.everything_failed,
+             (array_agg(o.last_error ORDER BY o.id DESC) FILTER (WHERE o.plan_step = o.step))[1] AS last_error,
              p.channels, p.quiet_from, p.quiet_until,
              bool_and(o.waiting) AS waiting,
-             bool_and(o.state IN ('failed', 'unknown')) OR bool_or(o.held_by_breaker)
-               OR min(o.created_at) < now() - $2::bigint * interval '1 millisecond' AS over,
-             l.ids, l.steps, l.states
-      FROM seen o JOIN latest l ON l.g = o.g AND o.plan_step = l.step
-        LEFT JOIN delivery.guardian_preference p ON p.guardian_id = o.g
-      GROUP BY o.g, l.step, l.everything_failed, l.ids, l.steps, l.states, p.channels, p.quiet_from, p.quiet_until
-      ORDER BY l.everything_failed DESC, o.g""";
+             bool_and(o.state IN ('failed', 'unknown')) FILTER (WHERE o.plan_step = o.step)
+               OR bool_or(o.held_by_breaker) FILTER (WHERE o.plan_step = o.step)
+               OR min(o.created_at) FILTER (WHERE o.plan_step = o.step) < now() - $2::bigint * interval '1 millisecond'
+               AS over,
+             array_agg(o.id ORDER BY o.id), array_agg(o.plan_step::int ORDER BY o.id), array_agg(o.state ORDER BY o.id)
+      FROM seen o LEFT JOIN delivery.guardian_preference p ON p.guardian_id = o.g
+      GROUP BY o.g, o.step, o.everything_failed, p.channels, p.quiet_from, p.quiet_until
+      ORDER BY o.everything_failed DESC, o.g""";
 
   /**
    * What the sweep saw of each attempt, kept only where the attempt still looks the same: one that
