@@ -61,28 +61,57 @@ final class DispatchSql {
       WHERE status = 'sending' ORDER BY id LIMIT 100""";
 
   /**
-   * Recipients not yet delivered whose latest plan step is over: every attempt of it failed, or one is
-   * held back by a provider's open breaker, or it delivered nowhere within the fallback delay. A
-   * recipient becomes unreachable only when every attempt of every step failed (an earlier step may
-   * still deliver).
+   * Recipients with an attempt the sweep has not seen as it is now (see the step_sweep migration): a
+   * failure not seen yet, a hold by a provider's open breaker, or the fallback delay over. Read through
+   * two partial indexes, so a sweep costs what changed, not the backlog.
+   *
+   * <p>Per recipient: whether it still waits, its latest plan step, whether every attempt of every step
+   * failed (a recipient becomes unreachable only then: an earlier step may still deliver), whether the
+   * latest step is over (every attempt of it failed, or one is held back, or it delivered nowhere
+   * within the fallback delay), the last failure, the preference, and every attempt (id, step, state)
+   * for {@link #MARK_SWEPT}.
    */
   static final String STEP_OVER = """
-      WITH open AS (
-        SELECT a.recipient_guardian_id AS g, a.plan_step, a.state, a.held_by_breaker, a.created_at, a.last_error, a.id
-        FROM messaging.recipient r
+      WITH due AS (
+        SELECT DISTINCT g FROM (
+          SELECT a.recipient_guardian_id AS g FROM delivery.attempt a
+          WHERE a.recipient_message_id = $1
+            AND ((a.state IN ('failed', 'unknown') AND a.swept_as IS DISTINCT FROM a.state)
+                 OR (a.held_by_breaker AND a.swept_as IS NULL))
+          UNION ALL
+          SELECT a.recipient_guardian_id FROM delivery.attempt a
+          WHERE a.recipient_message_id = $1 AND a.swept_as IS NULL AND a.state NOT IN ('accepted', 'delivered')
+            AND a.created_at < now() - $2::bigint * interval '1 millisecond') c
+        ORDER BY g LIMIT $3),
+      seen AS (
+        SELECT a.recipient_guardian_id AS g, a.plan_step, a.state, a.held_by_breaker, a.created_at, a.last_error, a.id,
+               r.delivery_state IN ('pending', 'sending') AS waiting,
+               max(a.plan_step) OVER w AS step, bool_and(a.state IN ('failed', 'unknown')) OVER w AS everything_failed
+        FROM due JOIN messaging.recipient r ON r.message_id = $1 AND r.guardian_id = due.g
         JOIN delivery.attempt a ON a.recipient_message_id = r.message_id AND a.recipient_guardian_id = r.guardian_id
-        WHERE r.message_id = $1 AND r.delivery_state IN ('pending', 'sending')),
-      latest AS (SELECT g, max(plan_step) AS step, bool_and(state IN ('failed', 'unknown')) AS everything_failed
-                 FROM open GROUP BY g)
-      SELECT o.g, l.step, l.everything_failed,
-             (array_agg(o.last_error ORDER BY o.id DESC))[1] AS last_error,
-             p.channels, p.quiet_from, p.quiet_until
-      FROM open o JOIN latest l ON l.g = o.g AND o.plan_step = l.step
-        LEFT JOIN delivery.guardian_preference p ON p.guardian_id = o.g
-      GROUP BY o.g, l.step, l.everything_failed, p.channels, p.quiet_from, p.quiet_until
-      HAVING bool_and(o.state IN ('failed', 'unknown')) OR bool_or(o.held_by_breaker)
-          OR min(o.created_at) < now() - $2::bigint * interval '1 millisecond'
-      ORDER BY l.everything_failed DESC, o.g LIMIT $3""";
+        WINDOW w AS (PARTITION BY a.recipient_guardian_id))
+      SELECT o.g, o.step, o.everything_failed,
+             (array_agg(o.last_error ORDER BY o.id DESC) FILTER (WHERE o.plan_step = o.step))[1] AS last_error,
+             p.channels, p.quiet_from, p.quiet_until,
+             bool_and(o.waiting) AS waiting,
+             bool_and(o.state IN ('failed', 'unknown')) FILTER (WHERE o.plan_step = o.step)
+               OR bool_or(o.held_by_breaker) FILTER (WHERE o.plan_step = o.step)
+               OR min(o.created_at) FILTER (WHERE o.plan_step = o.step) < now() - $2::bigint * interval '1 millisecond'
+               AS over,
+             array_agg(o.id ORDER BY o.id), array_agg(o.plan_step::int ORDER BY o.id), array_agg(o.state ORDER BY o.id)
+      FROM seen o LEFT JOIN delivery.guardian_preference p ON p.guardian_id = o.g
+      GROUP BY o.g, o.step, o.everything_failed, p.channels, p.quiet_from, p.quiet_until
+      ORDER BY o.everything_failed DESC, o.g""";
+
+  /**
+   * What the sweep saw of each attempt, kept only where the attempt still looks the same: one that
+   * failed or was held meanwhile stays due for the next round.
+   */
+  static final String MARK_SWEPT = """
+      UPDATE delivery.attempt a SET swept_as = x.mark
+      FROM unnest($1::bigint[], $2::text[]) AS x(id, mark)
+      WHERE a.id = x.id AND (CASE WHEN a.state IN ('failed', 'unknown') THEN a.state ELSE 'open' END) = x.mark
+        AND a.swept_as IS DISTINCT FROM x.mark""";
 
   /** Delivered, not acknowledged after the reminder delay, and not reminded yet (no later step). */
   static final String ACK_OVERDUE = """

@@ -100,11 +100,17 @@ final class PlanSteps {
             .execute(Tuple.of(messageId, policy.fallbackAfter().toMillis(), options.chunk()))
             .compose(rows -> {
               List<Candidate> over = new ArrayList<>();
+              SweptAttempts swept = new SweptAttempts();
               for (Row r : rows) {
-                over.add(new Candidate(r.getLong(0), r.getInteger(1), PolicyStore.preference(r, 4), r.getString(3),
-                    r.getBoolean(2)));
+                boolean stepOver = r.getBoolean(7) && r.getBoolean(8);
+                if (stepOver) {
+                  over.add(new Candidate(r.getLong(0), r.getInteger(1), PolicyStore.preference(r, 4), r.getString(3),
+                      r.getBoolean(2)));
+                }
+                swept.saw(r.getArrayOfLongs(9), r.getArrayOfIntegers(10), r.getArrayOfStrings(11), r.getInteger(1),
+                    stepOver || !r.getBoolean(7));
               }
-              return apply(tx, messageId, priority, school, over, true);
+              return apply(tx, messageId, priority, school, over, true).compose(v -> swept.mark(tx));
             })
             .compose(v -> !ack ? Future.succeededFuture() : tx.preparedQuery(DispatchSql.ACK_OVERDUE)
                 .execute(Tuple.of(messageId, policy.ackReminderAfter().toMillis(), options.chunk()))
