@@ -30,14 +30,17 @@ final class InboxFeature {
   /**
    * The guardian's name and language and the reach gate are uncorrelated sub-selects, so the planner runs
    * them once (InitPlans) and keeps the index order for ORDER BY … LIMIT. The keyset bound is written
-   * without OR so that it stays an index condition in a generic plan.
+   * without OR so that it stays an index condition in a generic plan. The message is fetched per
+   * recipient row by primary key behind an {@code OFFSET 0} fence: walking the guardian's rows in index
+   * order and stopping at the page size stays the plan even when the statistics of a freshly expanded
+   * table are stale (a hash join over every message cost milliseconds per request).
    */
   private static final Reach.Query LIST = Reach.query("SELECT " + InboxItems.COLUMNS + """
       ,
              (SELECT g.full_name FROM directory.guardian g WHERE g.id = $2) AS guardian_name,
              (SELECT g.language FROM directory.guardian g WHERE g.id = $2) AS guardian_language
         FROM messaging.recipient r
-        JOIN messaging.message m ON m.id = r.message_id
+        CROSS JOIN LATERAL (SELECT * FROM messaging.message m WHERE m.id = r.message_id OFFSET 0) m
        WHERE r.guardian_id = $2
          AND EXISTS (SELECT 1 FROM reach_guardian)
          AND r.message_id < coalesce($6::bigint, 9223372036854775807)
