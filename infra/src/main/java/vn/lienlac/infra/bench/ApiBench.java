@@ -17,16 +17,9 @@ import vn.lienlac.api.auth.SigningKey;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.ProjectPaths;
 import vn.lienlac.infra.config.Setting;
-import vn.lienlac.infra.district.DirectorySyncRunner;
-import vn.lienlac.infra.district.SyncProgressPrinter;
 import vn.lienlac.infra.launcher.UserFacingException;
-import vn.lienlac.infra.runtime.LocalDatabases;
-import vn.lienlac.infra.runtime.ModuleMigrations;
-import vn.lienlac.infra.seed.DistrictSeeder;
-import vn.lienlac.infra.seed.SeedOptions;
 import vn.lienlac.infra.support.db.PgUrl;
 import vn.lienlac.infra.support.embedded.EmbeddedRedisServer;
-import vn.lienlac.messaging.directory.SyncMode;
 
 @Command(name = "api", mixinStandardHelpOptions = true,
     description = {"Seeds a district of 100,000 students (scaled by --scale), starts one api process",
@@ -59,33 +52,8 @@ public final class ApiBench implements Callable<Integer> {
     if (scale <= 0 || scale > 10) {
       throw new IllegalArgumentException("--scale must be in (0, 10], got " + scale);
     }
-    LienlacConfig config = LienlacConfig.load();
-    try (BenchServer server = BenchServer.open(config); RedisForBench redis = RedisForBench.open(config)) {
-      LocalDatabases.create(server.server(), OURS, true);
-      LocalDatabases.create(server.server(), DISTRICT, true);
-      PgUrl ours = server.database(OURS);
-      PgUrl district = server.database(DISTRICT);
-      try {
-        seedAndSync(config, ours, district);
-        return measure(ours, redis.url());
-      } finally {
-        if (!keep) {
-          LocalDatabases.drop(server.server(), OURS);
-          LocalDatabases.drop(server.server(), DISTRICT);
-        }
-      }
-    }
-  }
-
-  private void seedAndSync(LienlacConfig config, PgUrl ours, PgUrl district) {
-    int schools = Math.max(1, (int) Math.round(200 * scale));
-    System.err.printf("bench: seeding %,d schools × 500 students%n", schools);
-    new DistrictSeeder(district, new SeedOptions(schools, 500, 2026, false)).seed(System.err::println);
-    ModuleMigrations.of(ours).migrate();
-    System.err.println("bench: syncing the directory");
-    SyncProgressPrinter printer = new SyncProgressPrinter(System.err);
-    printer.finished(DirectorySyncRunner.run(config.with(Setting.PG_URL, ours.uri(), "bench")
-        .with(Setting.DISTRICT_PG_URL, district.uri(), "bench"), SyncMode.AUTO, null, printer));
+    return SyncedDistrict.measure(OURS, DISTRICT, Math.max(1, (int) Math.round(200 * scale)), keep,
+        (ours, district, redisUrl) -> measure(ours, redisUrl));
   }
 
   private int measure(PgUrl ours, String redisUrl) throws Exception {

@@ -26,15 +26,8 @@ import vn.lienlac.api.auth.StaffRole;
 import vn.lienlac.infra.config.LienlacConfig;
 import vn.lienlac.infra.config.ProjectPaths;
 import vn.lienlac.infra.config.Setting;
-import vn.lienlac.infra.district.DirectorySyncRunner;
-import vn.lienlac.infra.district.SyncProgressPrinter;
 import vn.lienlac.infra.launcher.UserFacingException;
-import vn.lienlac.infra.runtime.LocalDatabases;
-import vn.lienlac.infra.runtime.ModuleMigrations;
-import vn.lienlac.infra.seed.DistrictSeeder;
-import vn.lienlac.infra.seed.SeedOptions;
 import vn.lienlac.infra.support.db.PgUrl;
-import vn.lienlac.messaging.directory.SyncMode;
 
 @Command(name = "broadcast", mixinStandardHelpOptions = true,
     description = {"Seeds 1,200 schools × 500 students (≈ 1,000,000 guardians; scaled by --scale), syncs them,",
@@ -83,35 +76,12 @@ public final class BroadcastBench implements Callable<Integer> {
     if (scale <= 0 || scale > 10) {
       throw new IllegalArgumentException("--scale must be in (0, 10], got " + scale);
     }
-    LienlacConfig config = LienlacConfig.load();
-    try (BenchServer server = BenchServer.open(config); ApiBench.RedisForBench redis = ApiBench.RedisForBench.open(config)) {
-      LocalDatabases.create(server.server(), OURS, true);
-      LocalDatabases.create(server.server(), DISTRICT, true);
-      PgUrl ours = server.database(OURS);
-      PgUrl district = server.database(DISTRICT);
-      try {
-        seedAndSync(config, ours, district);
-        return measure(ours, district, redis.url());
-      } finally {
-        if (!keep) {
-          LocalDatabases.drop(server.server(), OURS);
-          LocalDatabases.drop(server.server(), DISTRICT);
-        }
-      }
-    }
-  }
-
-  private void seedAndSync(LienlacConfig config, PgUrl ours, PgUrl district) {
-    int schools = Math.max(1, (int) Math.round(1_200 * scale));
-    System.err.printf("bench: seeding %,d schools × 500 students%n", schools);
-    new DistrictSeeder(district, new SeedOptions(schools, 500, 2026, false)).seed(System.err::println);
-    ModuleMigrations.of(ours).migrate();
-    System.err.println("bench: syncing the directory");
-    SyncProgressPrinter printer = new SyncProgressPrinter(System.err);
-    printer.finished(DirectorySyncRunner.run(config.with(Setting.PG_URL, ours.uri(), "bench")
-        .with(Setting.DISTRICT_PG_URL, district.uri(), "bench"), SyncMode.AUTO, null, printer));
-    BenchSql.execute(ours, "UPDATE directory.school SET education_office_code = '" + OFFICE + "'");
-    BenchSql.execute(ours, "VACUUM ANALYZE");
+    return SyncedDistrict.measure(OURS, DISTRICT, Math.max(1, (int) Math.round(1_200 * scale)), keep,
+        (ours, district, redisUrl) -> {
+          BenchSql.execute(ours, "UPDATE directory.school SET education_office_code = '" + OFFICE + "'");
+          BenchSql.execute(ours, "VACUUM ANALYZE");
+          return measure(ours, district, redisUrl);
+        });
   }
 
   private int measure(PgUrl ours, PgUrl district, String redisUrl) throws Exception {
